@@ -1,0 +1,64 @@
+/**
+ * What Sovereign Deploy deploys in each region of each managed provider, and with which versions. The config
+ * schema admits a managed target only in a region listed here; adapters read their regional spellings from here.
+ * Versions were read from provider documentation (../shared/facts/PROVIDERS.md); a real `pulumi preview` checks
+ * them against the live API (`scaleway.kubernetes.getVersion`, `ovh.cloudproject.getKube`).
+ */
+
+export const Capability = {
+  kubernetes: "kubernetes",
+  objectStore: "objectStore",
+  database: "database",
+  registry: "registry",
+} as const;
+export type Capability = (typeof Capability)[keyof typeof Capability];
+const ALL: readonly Capability[] = Object.values(Capability);
+
+export interface ScalewayOffering {
+  readonly zones: readonly string[];
+  readonly capabilities: readonly Capability[];
+}
+
+export interface OvhOffering {
+  /** OpenStack region for MKS, private network and subnet. */
+  readonly openstackRegion: string;
+  /** Macro region for Object Storage, managed databases and the registry. */
+  readonly serviceRegion: string;
+  /** MKS plan this region is sold under. */
+  readonly kubePlan: "free" | "standard";
+  readonly capabilities: readonly Capability[];
+}
+
+export const VERSIONS = {
+  kubernetes: "1.33",
+  scalewayPostgres: "PostgreSQL-16",
+  ovhPostgres: "16",
+  cloudNativePgPostgres: "16",
+} as const;
+
+/** Scaleway: every region is EU; Milan is new and has no managed database yet. */
+export const SCALEWAY_OFFERINGS = {
+  "fr-par": { zones: ["fr-par-1", "fr-par-2", "fr-par-3"], capabilities: ALL },
+  "nl-ams": { zones: ["nl-ams-1", "nl-ams-2", "nl-ams-3"], capabilities: ALL },
+  "pl-waw": { zones: ["pl-waw-1", "pl-waw-2", "pl-waw-3"], capabilities: ALL },
+  "it-mil": { zones: ["it-mil-1"], capabilities: ["kubernetes", "objectStore", "registry"] },
+} as const satisfies Record<string, ScalewayOffering>;
+export type ScalewayRegion = keyof typeof SCALEWAY_OFFERINGS;
+
+/** OVHcloud Public Cloud regions in the EU where MKS, Object Storage, managed PostgreSQL and the registry exist. */
+export const OVH_OFFERINGS = {
+  GRA: { openstackRegion: "GRA9", serviceRegion: "GRA", kubePlan: "free", capabilities: ALL },
+  SBG: { openstackRegion: "SBG5", serviceRegion: "SBG", kubePlan: "free", capabilities: ALL },
+  DE: { openstackRegion: "DE1", serviceRegion: "DE", kubePlan: "free", capabilities: ALL },
+  WAW: { openstackRegion: "WAW1", serviceRegion: "WAW", kubePlan: "free", capabilities: ALL },
+  RBX: { openstackRegion: "EU-WEST-RBX", serviceRegion: "RBX", kubePlan: "standard", capabilities: ["kubernetes", "objectStore"] },
+  "EU-WEST-PAR": { openstackRegion: "EU-WEST-PAR", serviceRegion: "EU-WEST-PAR", kubePlan: "standard", capabilities: ALL },
+  "EU-SOUTH-MIL": { openstackRegion: "EU-SOUTH-MIL", serviceRegion: "EU-SOUTH-MIL", kubePlan: "standard", capabilities: ["kubernetes", "objectStore"] },
+} as const satisfies Record<string, OvhOffering>;
+export type OvhSite = keyof typeof OVH_OFFERINGS;
+
+/** S3 endpoints of each vendor's object storage, by site; the fleet's replication jobs talk to these. */
+export const S3_ENDPOINTS = {
+  scaleway: (site: string) => `https://s3.${site}.scw.cloud`,
+  ovhcloud: (serviceRegion: string) => `https://s3.${serviceRegion.toLowerCase()}.io.cloud.ovh.net`,
+} as const;
