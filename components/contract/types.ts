@@ -81,6 +81,11 @@ export interface PlatformContract {
   readonly placement: Placement;
   readonly kubernetes: k8s.Provider;
   readonly ingressClass: string;
+  /**
+   * Public address (IP or hostname) of the target's ingress controller: the `status.loadBalancer.ingress[0]` of the
+   * LoadBalancer Service the platform creates. DNS records of the fleet point here.
+   */
+  readonly ingressAddress: pulumi.Output<string>;
   /** DNS zone the ingress hosts live under. */
   readonly domain: string;
   readonly database?: DatabaseOutputs;

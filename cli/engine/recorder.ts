@@ -1,0 +1,190 @@
+/**
+ * Runs a Pulumi program's registrations through Pulumi's own mock monitor and records everything the engine
+ * would see: the full RegisterResource request (parent, protect, retainOnDelete, provider, dependencies) and the
+ * inputs with their secrets and unknowns marked. Used by the offline engine and by the component tests alike.
+ *
+ * The `pulumi` argument is the `@pulumi/pulumi` instance the program resolves, so the mocks sit on the runtime
+ * the program actually registers through.
+ */
+import type * as PulumiModule from "@pulumi/pulumi";
+
+type Pulumi = typeof PulumiModule;
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
+const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface RecordedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly id: string;
+  /** URN of the parent, or undefined for resources at the stack's root. */
+  readonly parent: string | undefined;
+  /** Provider reference `urn::id`, or undefined for the default provider (and for components). */
+  readonly provider: string | undefined;
+  /** Inputs as plain JSON: secrets unwrapped, resource references as their URN, unknowns as `UNKNOWN`. */
+  readonly inputs: Record<string, unknown>;
+  /** Property paths (`spec.password`, `env[2].value`) whose value was a secret. */
+  readonly secretPaths: readonly string[];
+  /** Property paths whose value was unknown. */
+  readonly unknownPaths: readonly string[];
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly deleteBeforeReplace: boolean;
+  readonly ignoreChanges: readonly string[];
+  readonly additionalSecretOutputs: readonly string[];
+  readonly dependencies: readonly string[];
+  readonly aliases: number;
+  /** Outputs the mocks returned. */
+  readonly outputs: Record<string, unknown>;
+}
+
+export interface RecordedInvoke {
+  readonly token: string;
+  readonly inputs: Record<string, unknown>;
+  readonly answered: boolean;
+}
+
+export interface MockAnswers {
+  /** Outputs beyond the inputs for a resource type (computed ids, endpoints, kubeconfigs). */
+  outputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown>;
+  /** The result of an invoke, or undefined when nothing can answer it. */
+  invoke(token: string, inputs: Record<string, unknown>): Record<string, unknown> | undefined;
+}
+
+export interface Recording {
+  readonly resources: RecordedResource[];
+  readonly invokes: RecordedInvoke[];
+}
+
+export interface RecordOptions {
+  readonly project: string;
+  readonly stack: string;
+  /** Run as a preview: the engine's `isDryRun()` is true. @default true */
+  readonly preview?: boolean;
+  readonly organization?: string;
+}
+
+interface Decoded {
+  value: unknown;
+  secrets: string[];
+  unknowns: string[];
+}
+
+const join = (path: string, key: string | number) =>
+  typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+
+/** Turns the wire form of properties into plain JSON, noting where secrets and unknowns were. */
+export function decodeProperties(raw: unknown): Decoded {
+  const secrets: string[] = [];
+  const unknowns: string[] = [];
+  const walk = (v: unknown, path: string, secret: boolean): unknown => {
+    if (v === UNKNOWN) {
+      unknowns.push(path);
+      return UNKNOWN;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, join(path, i), secret));
+    if (v === null || typeof v !== "object") {
+      if (secret) secrets.push(path);
+      return v;
+    }
+    const obj = v as Record<string, unknown>;
+    switch (obj[SIG_KEY]) {
+      case SECRET_SIG:
+        return walk(obj.value, path, true);
+      case RESOURCE_SIG:
+        return obj.urn;
+      case OUTPUT_SIG:
+        if (obj.secret === true) return walk(obj.value ?? UNKNOWN, path, true);
+        return walk(obj.value ?? UNKNOWN, path, secret);
+      case ASSET_SIG:
+      case ARCHIVE_SIG:
+        return { asset: obj.path ?? obj.uri ?? "<inline>" };
+      default:
+        return Object.fromEntries(Object.entries(obj).map(([k, x]) => [k, walk(x, join(path, k), secret)]));
+    }
+  };
+  return { value: walk(raw, "", false), secrets, unknowns };
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getProvider(): string;
+  getObject(): { toJavaScript(): unknown } | undefined;
+  getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
+  getDeletebeforereplace(): boolean;
+  getIgnorechangesList(): string[];
+  getAdditionalsecretoutputsList(): string[];
+  getDependenciesList(): string[];
+  getAliasesList(): unknown[];
+}
+
+interface Monitor {
+  registerResource(req: RegisterRequest, cb: (err: unknown, resp: unknown) => void): void;
+}
+
+/**
+ * Installs Pulumi's mocks on `pulumi` with `answers`, and records every registration and invoke from then on.
+ * Registration is asynchronous: read `resources` after the program's outputs have settled.
+ */
+export function startRecording(pulumi: Pulumi, answers: MockAnswers, opts: RecordOptions): Recording {
+  const recording: Recording = { resources: [], invokes: [] };
+  const mocks: PulumiModule.runtime.Mocks = {
+    newResource: (args) => {
+      const decoded = decodeProperties(args.inputs).value as Record<string, unknown>;
+      const id = args.id ?? `${args.name}-id`;
+      return { id, state: { ...decoded, ...answers.outputs(args.type, args.name, decoded) } };
+    },
+    call: (args) => {
+      const inputs = decodeProperties(args.inputs).value as Record<string, unknown>;
+      const result = answers.invoke(args.token, inputs);
+      recording.invokes.push({ token: args.token, inputs, answered: result !== undefined });
+      // Throwing here would lose the message and hang Output-form invokes (see PROVIDERS.md §3): answer
+      // empty and let the engine report the unanswered invoke.
+      return result ?? {};
+    },
+  };
+  void pulumi.runtime.setMocks(mocks, opts.project, opts.stack, opts.preview ?? true, opts.organization ?? "organization");
+  const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    const decoded = decodeProperties(req.getObject()?.toJavaScript() ?? {});
+    register(req, (err, resp) => {
+      if (!err && resp) {
+        const r = resp as { getUrn(): string; getId(): string; getObject(): { toJavaScript(): unknown } | undefined };
+        recording.resources.push({
+          urn: r.getUrn(),
+          type: req.getType(),
+          name: req.getName(),
+          custom: req.getCustom(),
+          id: r.getId(),
+          parent: req.getParent() || undefined,
+          provider: req.getProvider() || undefined,
+          inputs: decoded.value as Record<string, unknown>,
+          secretPaths: decoded.secrets,
+          unknownPaths: decoded.unknowns,
+          protect: req.getProtect() ?? false,
+          retainOnDelete: req.getRetainondelete() ?? false,
+          deleteBeforeReplace: req.getDeletebeforereplace(),
+          ignoreChanges: req.getIgnorechangesList(),
+          additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+          dependencies: req.getDependenciesList(),
+          aliases: req.getAliasesList().length,
+          outputs: decodeProperties(r.getObject()?.toJavaScript() ?? {}).value as Record<string, unknown>,
+        });
+      }
+      cb(err, resp);
+    });
+  };
+  return recording;
+}

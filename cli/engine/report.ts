@@ -1,0 +1,71 @@
+/**
+ * The result of one `sovereign check`: what every output format renders. `--format json` prints exactly this
+ * (the contract in README.md); the other formats are views of it. Secret values never enter a report: resources
+ * carry no inputs here, only their placement.
+ */
+
+export interface PlannedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** Vendor id from the catalog, `neutral` for location-less packages, `unknown` when nothing places it. */
+  readonly vendor: string;
+  /** Canonical site id, or null when the resource has no place (components, neutral packages). */
+  readonly region: string | null;
+  readonly country: string | null;
+  readonly parent: string | null;
+  /** Where the program declared it (`stacks/deploy.ts:42`), when the engine could tell. */
+  readonly source?: { readonly file: string; readonly line: number };
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+}
+
+export type ReportedLevel = "mandatory" | "advisory";
+
+export interface ReportedViolation {
+  readonly pack: string;
+  readonly policy: string;
+  readonly enforcementLevel: ReportedLevel;
+  /** The resource in violation, or null for a stack-level violation. */
+  readonly urn: string | null;
+  readonly message: string;
+  readonly severity?: "low" | "medium" | "high" | "critical";
+}
+
+/** An exemption that matched at least one violation in this run (expired ones turn back into violations). */
+export interface ExemptionInUse {
+  readonly policy: string;
+  readonly resource: string;
+  readonly owner: string;
+  readonly reason: string;
+  readonly expires: string;
+  readonly expired: boolean;
+  /** URNs it suppressed. */
+  readonly matched: readonly string[];
+}
+
+export interface PolicySummary {
+  readonly pack: string;
+  readonly policy: string;
+  readonly description: string;
+  readonly enforcementLevel: "mandatory" | "advisory" | "disabled" | "remediate";
+  readonly severity?: string;
+  readonly remediationSteps?: string;
+}
+
+export interface CheckReport {
+  readonly project: string;
+  readonly stack: string;
+  readonly resources: readonly PlannedResource[];
+  readonly violations: readonly ReportedViolation[];
+  readonly summary: { readonly resources: number; readonly mandatory: number; readonly advisory: number };
+  /** Packs and policies that ran, for SARIF rules and JUnit cases. */
+  readonly policies: readonly PolicySummary[];
+  readonly exemptions: readonly ExemptionInUse[];
+  /** Config keys filled with a placeholder under `--assume-config`. */
+  readonly assumedConfig: readonly string[];
+  /** Invokes no canned answer covered: their results were empty. */
+  readonly unansweredInvokes: readonly string[];
+  /** Sections other modules add (the fleet exit report), keyed by id. */
+  readonly sections?: Readonly<Record<string, unknown>>;
+}

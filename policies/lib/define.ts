@@ -1,0 +1,57 @@
+/**
+ * How a policy is written here: a CrossGuard policy plus the metadata our registry, reports and README need.
+ * `definePolicy` checks nothing at run time; it fixes the shape so every rule file reads the same.
+ */
+import type {
+  EnforcementLevel,
+  PolicyConfigSchema,
+  ResourceValidationPolicy,
+  Severity,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+
+export const PolicyArea = {
+  region: "region",
+  vendor: "vendor",
+  endpoint: "endpoint",
+  image: "image",
+  workload: "workload",
+  data: "data",
+  fleet: "fleet",
+} as const;
+export type PolicyArea = (typeof PolicyArea)[keyof typeof PolicyArea];
+
+export const PackName = {
+  euSovereignty: "eu-sovereignty",
+  workloadBaseline: "workload-baseline",
+  dataProtection: "data-protection",
+  diversification: "diversification",
+} as const;
+export type PackName = (typeof PackName)[keyof typeof PackName];
+
+interface Metadata {
+  readonly name: string;
+  readonly description: string;
+  readonly configSchema?: PolicyConfigSchema;
+  readonly enforcementLevel?: EnforcementLevel;
+  readonly severity: Severity;
+  readonly framework?: { name: string; version?: string; reference?: string };
+  readonly tags: readonly string[];
+  readonly remediationSteps: string;
+  readonly url?: string;
+  /** The pack that ships this policy. */
+  readonly pack: PackName;
+  readonly area: PolicyArea;
+}
+
+export type SovereignResourcePolicy = Metadata & Required<Pick<ResourceValidationPolicy, "validateResource">>;
+export type SovereignStackPolicy = Metadata & Required<Pick<StackValidationPolicy, "validateStack">>;
+export type SovereignPolicy = SovereignResourcePolicy | SovereignStackPolicy;
+
+export function definePolicy<P extends SovereignPolicy>(policy: P): P {
+  return policy;
+}
+
+export function isStackPolicy(p: SovereignPolicy): p is SovereignStackPolicy {
+  return "validateStack" in p;
+}
