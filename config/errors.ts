@@ -31,10 +31,22 @@ function describe(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** zod's type names in the words a YAML author uses. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  int: "a whole number",
+  number: "a number",
+  string: "text",
+  boolean: "true or false",
+  array: "a list",
+  object: "a map of keys",
+};
+
 function problemOf(issue: core.$ZodIssue): string {
   switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined ? `is required (expected ${issue.expected})` : `must be ${issue.expected}`;
+    case "invalid_type": {
+      const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+      return issue.input === undefined ? `is required (${expected})` : `must be ${expected}`;
+    }
     case "too_small":
       return `must be at least ${String(issue.minimum)}${issue.origin === "array" ? " entries" : ""}`;
     case "too_big":

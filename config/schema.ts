@@ -293,21 +293,24 @@ function euSites(vendor: EuVendorId): string[] {
   });
 }
 
-function duplicates(names: readonly string[]): Set<string> {
+/** Indices of names already used earlier in the list: the first use is fine, later ones are the problem. */
+function repeatedAt(names: readonly string[]): Set<number> {
   const seen = new Set<string>();
-  return new Set(names.filter((n) => (seen.has(n) ? true : (seen.add(n), false))));
+  const repeated = new Set<number>();
+  names.forEach((n, i) => (seen.has(n) ? repeated.add(i) : seen.add(n)));
+  return repeated;
 }
 
 function crossChecks(cfg: StackConfig): CrossIssue[] {
   const issues: CrossIssue[] = [];
   const targetNames = cfg.targets.map((t) => t.name);
-  const dupTargets = duplicates(targetNames);
+  const repeatedTargets = repeatedAt(targetNames);
   cfg.targets.forEach((t, i) => {
-    if (dupTargets.has(t.name)) issues.push({ path: ["targets", i, "name"], input: t.name, message: "is used by another target; target names must be unique" });
+    if (repeatedTargets.has(i)) issues.push({ path: ["targets", i, "name"], input: t.name, message: "is used by another target; target names must be unique" });
   });
-  const dupWorkloads = duplicates(cfg.workloads.map((w) => w.name));
+  const repeatedWorkloads = repeatedAt(cfg.workloads.map((w) => w.name));
   cfg.workloads.forEach((w, i) => {
-    if (dupWorkloads.has(w.name)) issues.push({ path: ["workloads", i, "name"], input: w.name, message: "is used by another workload; workload names must be unique" });
+    if (repeatedWorkloads.has(i)) issues.push({ path: ["workloads", i, "name"], input: w.name, message: "is used by another workload; workload names must be unique" });
     (w.targets ?? []).forEach((name, j) => {
       if (!targetNames.includes(name)) issues.push({ path: ["workloads", i, "targets", j], input: name, message: `is not a target of this stack; use one of ${targetNames.join(", ")}` });
     });

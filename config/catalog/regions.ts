@@ -36,7 +36,7 @@ export const SITES = {
   ovhcloud: {
     GRA: { city: "Gravelines", country: "FR", zones: [], aliases: [...ovhLegacy("GRA", [1, 2, 3, 4, 5, 7, 9, 11]), "eu-west-gra", "eu-west-gra-snc"] },
     SBG: { city: "Strasbourg", country: "FR", zones: [], aliases: [...ovhLegacy("SBG", [1, 2, 3, 4, 5, 7]), "eu-west-sbg", "eu-west-sbg-snc"] },
-    RBX: { city: "Roubaix", country: "FR", zones: [], aliases: ["RBX-A", "RBX-ARCHIVE", "EU-WEST-RBX", "eu-west-rbx", "eu-west-rbx-snc"] },
+    RBX: { city: "Roubaix", country: "FR", zones: [], aliases: ["RBX-A", "RBX-ARCHIVE", "EU-WEST-RBX", "eu-west-rbx-snc"] },
     "EU-WEST-PAR": { city: "Paris", country: "FR", zones: ["eu-west-par-a", "eu-west-par-b", "eu-west-par-c"] },
     "EU-SOUTH-MIL": { city: "Milan", country: "IT", zones: ["eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c"] },
     DE: { city: "Limburg", country: "DE", zones: [], aliases: ["DE1", "eu-west-lim"] },
