@@ -5,17 +5,23 @@
 
 type Json = Record<string, unknown>;
 
-/** Path from the object to its PodSpec, per kind. */
+/**
+ * Path from the object to its PodSpec, per built-in kind, keyed by `<group>:<kind>` (`core` for the core group): a
+ * custom resource that happens to be called `Job` in another API group is no pod-bearing kind.
+ */
 const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Pod: ["spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
-  PodTemplate: ["template", "spec"],
+  "core:Pod": ["spec"],
+  "core:ReplicationController": ["spec", "template", "spec"],
+  "core:PodTemplate": ["template", "spec"],
+  "apps:Deployment": ["spec", "template", "spec"],
+  "apps:StatefulSet": ["spec", "template", "spec"],
+  "apps:DaemonSet": ["spec", "template", "spec"],
+  "apps:ReplicaSet": ["spec", "template", "spec"],
+  "extensions:Deployment": ["spec", "template", "spec"],
+  "extensions:DaemonSet": ["spec", "template", "spec"],
+  "extensions:ReplicaSet": ["spec", "template", "spec"],
+  "batch:Job": ["spec", "template", "spec"],
+  "batch:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
 };
 
 /** `kubernetes:apps/v1:Deployment` → `Deployment`; undefined for non-Kubernetes types. */
@@ -24,15 +30,27 @@ export function kubernetesKind(type: string): string | undefined {
   return type.slice(type.lastIndexOf(":") + 1);
 }
 
-export function isPodBearing(type: string): boolean {
+/** `kubernetes:apps/v1:DeploymentPatch` → `apps:Deployment` (`*Patch` kinds share their kind's path). */
+function groupKindOf(type: string): string | undefined {
   const kind = kubernetesKind(type);
-  return kind !== undefined && Object.hasOwn(POD_SPEC_PATHS, kind.replace(/Patch$/, ""));
+  if (kind === undefined) return undefined;
+  const groupVersion = type.slice("kubernetes:".length, type.lastIndexOf(":"));
+  return `${groupVersion.slice(0, groupVersion.lastIndexOf("/"))}:${kind.replace(/Patch$/, "")}`;
+}
+
+/** Path from the object to its PodSpec, or undefined for types that bear no pods. */
+export function podSpecPathOf(type: string): readonly string[] | undefined {
+  const key = groupKindOf(type);
+  return key !== undefined && Object.hasOwn(POD_SPEC_PATHS, key) ? POD_SPEC_PATHS[key] : undefined;
+}
+
+export function isPodBearing(type: string): boolean {
+  return podSpecPathOf(type) !== undefined;
 }
 
 /** The PodSpec inside `props`, or undefined when the kind bears no pods or the spec is absent. */
 export function podSpecOf(type: string, props: Json): Json | undefined {
-  const kind = kubernetesKind(type)?.replace(/Patch$/, "");
-  const path = kind === undefined ? undefined : POD_SPEC_PATHS[kind];
+  const path = podSpecPathOf(type);
   if (!path) return undefined;
   let node: unknown = props;
   for (const key of path) {
