@@ -130,7 +130,8 @@ export function createWorkload(
         },
       },
     },
-    opts,
+    // The autoscaler owns the live replica count; without this every `pulumi up` would scale back to the floor.
+    pulumi.mergeOptions(opts, { ignoreChanges: ["spec.replicas"] }),
   );
 
   const service = new k8s.core.v1.Service(

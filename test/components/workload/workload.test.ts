@@ -42,6 +42,15 @@ describe("Workload", () => {
     expect(children.filter((r) => !r.provider?.startsWith(`${providerUrn}::`))).toEqual([]);
   });
 
+  test("leaves the live replica count to the autoscaler: the Deployment ignores changes to spec.replicas", async () => {
+    const { resources } = await build(recording);
+    const byType = (type: string) => resources.filter((r) => r.type === type);
+    expect(byType(T.deployment).map((r) => [r.ignoreChanges, (r.inputs.spec as { replicas: number }).replicas])).toEqual([
+      [["spec.replicas"], 2],
+    ]);
+    expect(byType(T.service).map((r) => r.ignoreChanges)).toEqual([[]]);
+  });
+
   test("registers the resolved args, without secrets, for policies to read", async () => {
     const { find, component } = await build(recording);
     const args = {
