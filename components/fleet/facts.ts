@@ -1,0 +1,221 @@
+/**
+ * What a fleet looks like from the outside, read back from a stack's resources: the rules the `sovereign:fleet:Fleet`
+ * component registers, the capacity its Deployments actually carry, and the copies its CronJobs actually make.
+ * Pure, and shared by the `diversification` pack and the exit report, so both judge the same facts.
+ */
+import { z } from "zod";
+import { LABEL } from "../contract/labels";
+
+/** Component type token (frozen: changing it replaces the fleet and blinds the pack). */
+export const FLEET_TYPE = "sovereign:fleet:Fleet";
+
+/** Labels the fleet puts on its replication CronJobs, next to the placement labels of contract/labels.ts. */
+export const FLEET_LABEL = {
+  /** What the job copies: a `CopyKind`. */
+  copyOf: "sovereign.eu/copy-of",
+  copyToTarget: "sovereign.eu/copy-to-target",
+  copyToVendor: "sovereign.eu/copy-to-vendor",
+} as const;
+
+export const CopyKind = { objects: "objects", database: "database" } as const;
+export type CopyKind = (typeof CopyKind)[keyof typeof CopyKind];
+
+const copyKind = z.enum(CopyKind);
+
+/** The rules the Fleet component registers (args and outputs, key `fleet`). */
+export const fleetRulesSchema = z.object({
+  minVendors: z.number().int().min(1),
+  minJurisdictions: z.number().int().min(1),
+  maxVendorSharePercent: z.number().min(0).max(100),
+  workloads: z.array(
+    z.object({
+      name: z.string(),
+      replicas: z.number().int().min(0),
+      required: z.number().int().min(0),
+    }),
+  ),
+  /** Every data service of a target (its bucket, its database) that must have a copy at another vendor. */
+  stateful: z.array(z.object({ target: z.string(), vendor: z.string(), kind: copyKind })),
+  dns: z.object({ service: z.string(), zone: z.string(), routing: z.string() }),
+});
+export type FleetRules = z.infer<typeof fleetRulesSchema>;
+
+/** The least a resource must carry to be read here: a policy's `PolicyResource` or a recorded resource. */
+export interface ResourceView {
+  readonly type: string;
+  readonly urn: string;
+  readonly name?: string;
+  /** Outputs (what policies see). */
+  readonly props?: Record<string, unknown>;
+  /** Inputs and outputs (what the recorder keeps); read when `props` is absent. */
+  readonly inputs?: Record<string, unknown>;
+  readonly outputs?: Record<string, unknown>;
+}
+
+export type FleetDeclaration =
+  | { readonly urn: string; readonly rules: FleetRules }
+  | { readonly urn: string; readonly rules?: undefined; readonly problem: string };
+
+const propsOf = (r: ResourceView): Record<string, unknown> =>
+  r.props ?? { ...r.inputs, ...r.outputs };
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+const at = (obj: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), obj);
+const stringAt = (obj: unknown, ...path: string[]): string | undefined => {
+  const v = at(obj, ...path);
+  return typeof v === "string" && v !== "" ? v : undefined;
+};
+
+/** Every Fleet component of the stack with its rules, or the reason its rules cannot be read. */
+export function fleetsOf(resources: readonly ResourceView[]): FleetDeclaration[] {
+  return resources
+    .filter((r) => r.type === FLEET_TYPE)
+    .map((r) => {
+      const parsed = fleetRulesSchema.safeParse(propsOf(r).fleet);
+      if (parsed.success) return { urn: r.urn, rules: parsed.data };
+      const first = parsed.error.issues[0];
+      const where = first
+        ? `${["fleet", ...first.path.map(String)].join(".")}: ${first.message}`
+        : "fleet: missing";
+      return {
+        urn: r.urn,
+        problem: `${FLEET_TYPE} ${r.name ?? r.urn} registers no readable rules (${where})`,
+      };
+    });
+}
+
+/** One Deployment of a fleet workload, placed by its labels; vendor or country undefined when a label is missing. */
+export interface DeploymentCapacity {
+  readonly urn: string;
+  readonly name: string;
+  readonly workload: string;
+  readonly target?: string;
+  readonly vendor?: string;
+  readonly country?: string;
+  /** `spec.replicas`, or 1 (the Kubernetes default) when the Deployment leaves it out. */
+  readonly replicas: number;
+}
+
+const DEPLOYMENT_TYPE = "kubernetes:apps/v1:Deployment";
+
+/** The Deployments whose `app.kubernetes.io/name` is one of `workloads`, with the capacity their labels place. */
+export function deploymentsOf(
+  resources: readonly ResourceView[],
+  workloads: readonly string[],
+): DeploymentCapacity[] {
+  return resources.flatMap((r) => {
+    if (r.type !== DEPLOYMENT_TYPE) return [];
+    const props = propsOf(r);
+    // Object labels first; the pod template's labels stand in for a missing key.
+    const labels = {
+      ...asLabels(at(props, "spec", "template", "metadata", "labels")),
+      ...asLabels(at(props, "metadata", "labels")),
+    };
+    const workload = labels[LABEL.name];
+    if (workload === undefined || !workloads.includes(workload)) return [];
+    const replicas = at(props, "spec", "replicas");
+    return [
+      {
+        urn: r.urn,
+        name: r.name ?? stringAt(props, "metadata", "name") ?? r.urn,
+        workload,
+        target: labels[LABEL.target],
+        vendor: labels[LABEL.vendor],
+        country: labels[LABEL.country],
+        replicas: typeof replicas === "number" ? replicas : 1,
+      },
+    ];
+  });
+}
+
+function asLabels(v: unknown): Record<string, string> {
+  if (!isRecord(v)) return {};
+  return Object.fromEntries(
+    Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
+}
+
+/** A replication CronJob, as its labels describe it. */
+export interface CopyJob {
+  readonly urn: string;
+  readonly kind: CopyKind;
+  readonly source?: string;
+  readonly sourceVendor?: string;
+  readonly destination?: string;
+  readonly destinationVendor?: string;
+  /** `spec.suspend`: a suspended job copies nothing. */
+  readonly suspended: boolean;
+}
+
+const CRONJOB_TYPES: readonly string[] = [
+  "kubernetes:batch/v1:CronJob",
+  "kubernetes:batch/v1beta1:CronJob",
+];
+
+/** Every CronJob carrying the fleet's `copy-of` label. */
+export function copyJobsOf(resources: readonly ResourceView[]): CopyJob[] {
+  return resources.flatMap((r) => {
+    if (!CRONJOB_TYPES.includes(r.type)) return [];
+    const props = propsOf(r);
+    const labels = asLabels(at(props, "metadata", "labels"));
+    const kind = copyKind.safeParse(labels[FLEET_LABEL.copyOf]);
+    if (!kind.success) return [];
+    return [
+      {
+        urn: r.urn,
+        kind: kind.data,
+        source: labels[LABEL.target],
+        sourceVendor: labels[LABEL.vendor],
+        destination: labels[FLEET_LABEL.copyToTarget],
+        destinationVendor: labels[FLEET_LABEL.copyToVendor],
+        suspended: at(props, "spec", "suspend") === true,
+      },
+    ];
+  });
+}
+
+/** Deployments that cannot be placed: no vendor or no country label. */
+export function unplaced(deployments: readonly DeploymentCapacity[]): DeploymentCapacity[] {
+  return deployments.filter((d) => d.vendor === undefined || d.country === undefined);
+}
+
+/** Capacity rows of one workload from placed Deployments (unplaced capacity never counts: fail closed). */
+export function capacityRows(
+  deployments: readonly DeploymentCapacity[],
+  workload: string,
+): { vendor: string; country: string; replicas: number }[] {
+  return deployments.flatMap((d) =>
+    d.workload === workload && d.vendor !== undefined && d.country !== undefined
+      ? [{ vendor: d.vendor, country: d.country, replicas: d.replicas }]
+      : [],
+  );
+}
+
+export interface JudgedFleet {
+  readonly urn: string;
+  readonly rules: FleetRules;
+  readonly deployments: readonly DeploymentCapacity[];
+}
+
+/**
+ * Calls `judge` for every readable fleet of the stack and `unreadable` for every fleet whose rules cannot be read
+ * (fail closed). A stack without a Fleet component calls neither: per-provider stacks are not fleets.
+ */
+export function forEachFleet(
+  resources: readonly ResourceView[],
+  judge: (fleet: JudgedFleet) => void,
+  unreadable: (problem: string, urn: string) => void,
+): void {
+  for (const declared of fleetsOf(resources)) {
+    if (declared.rules === undefined) {
+      unreadable(declared.problem, declared.urn);
+      continue;
+    }
+    const deployments = deploymentsOf(
+      resources,
+      declared.rules.workloads.map((w) => w.name),
+    );
+    judge({ urn: declared.urn, rules: declared.rules, deployments });
+  }
+}

@@ -1,0 +1,153 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import type { Recording } from "../../../cli/engine/recorder";
+import { DNS_SERVICES } from "../../../config/fleet";
+import { DNS_ADAPTERS } from "../../../components/adapters/dns-registry";
+import { deployFleet, recordDataOf, recordTypeOf, relativeName } from "../../../components/fleet";
+import { recordingMocks, settle, unwrap } from "../../helpers/mocks";
+import { fleetConfig, platformsOf, type FleetFixture } from "./fixtures";
+
+let recording: Recording;
+beforeEach(() => {
+  recording = recordingMocks({ stack: "eu-fleet" });
+});
+
+/** The DNS records the fleet creates, by logical name, with their inputs. */
+async function records(f: FleetFixture) {
+  const config = fleetConfig(f);
+  await unwrap(deployFleet("eu-fleet", { config, platforms: platformsOf(config, f) }).urn);
+  const resources = await settle(recording);
+  return Object.fromEntries(
+    resources
+      .filter((r) => r.type.includes("ecord"))
+      .map((r) => [r.name, { type: r.type, inputs: r.inputs }]),
+  );
+}
+
+const scw = (name: string, data: string, extra: Record<string, unknown> = {}) => ({
+  type: "scaleway:domain/record:Record",
+  inputs: { dnsZone: "apps.example.eu", name, type: "A", data, ttl: 60, ...extra },
+});
+
+const OWN_HOSTS = {
+  "eu-fleet-shop-par-host": scw("shop.par", "51.15.0.10"),
+  "eu-fleet-shop-gra-host": scw("shop.gra", "51.68.0.20"),
+  "eu-fleet-shop-ske-host": scw("shop.ske", "193.148.0.30"),
+  "eu-fleet-shop-ionos-host": scw("shop.ionos", "85.215.0.40"),
+};
+const ALL_IPS = ["51.15.0.10", "51.68.0.20", "193.148.0.30", "85.215.0.40"];
+
+describe("fleet DNS on Scaleway", () => {
+  test("health-checks one shared record over every target's ingress, plus one record per target", async () => {
+    expect(await records({ fleet: { dns: { provider: "scaleway", mustContain: "up" } } })).toEqual({
+      ...OWN_HOSTS,
+      "eu-fleet-shop-shared": scw("shop", "51.15.0.10", {
+        httpService: {
+          ips: ALL_IPS,
+          mustContain: "up",
+          url: "https://shop.apps.example.eu/healthz",
+          userAgent: "sovereign-deploy-fleet-check",
+          strategy: "all",
+        },
+      }),
+    });
+  });
+
+  test("weighs the shared record by each target's replicas", async () => {
+    const fleet = {
+      dns: { provider: "scaleway", routing: "weighted" },
+      weights: { par: 2, gra: 1, ske: 1, ionos: 0 },
+    } as const;
+    const got = await records({ fleet });
+    expect(got["eu-fleet-shop-shared"]).toEqual(
+      scw("shop", "51.15.0.10", {
+        weighteds: [
+          { ip: "51.15.0.10", weight: 4 },
+          { ip: "51.68.0.20", weight: 2 },
+          { ip: "193.148.0.30", weight: 2 },
+        ],
+      }),
+    );
+  });
+
+  test("writes one plain shared record per target under round-robin, in a parent zone", async () => {
+    const got = await records({
+      fleet: {
+        dns: { provider: "scaleway", routing: "round-robin", zone: "example.eu", ttl: 300 },
+      },
+    });
+    const inZone = (name: string, data: string) => ({
+      type: "scaleway:domain/record:Record",
+      inputs: { dnsZone: "example.eu", name, type: "A", data, ttl: 300 },
+    });
+    expect(got).toEqual({
+      "eu-fleet-shop-par-host": inZone("shop.par.apps", "51.15.0.10"),
+      "eu-fleet-shop-gra-host": inZone("shop.gra.apps", "51.68.0.20"),
+      "eu-fleet-shop-ske-host": inZone("shop.ske.apps", "193.148.0.30"),
+      "eu-fleet-shop-ionos-host": inZone("shop.ionos.apps", "85.215.0.40"),
+      "eu-fleet-shop-shared-par": inZone("shop.apps", "51.15.0.10"),
+      "eu-fleet-shop-shared-gra": inZone("shop.apps", "51.68.0.20"),
+      "eu-fleet-shop-shared-ske": inZone("shop.apps", "193.148.0.30"),
+      "eu-fleet-shop-shared-ionos": inZone("shop.apps", "85.215.0.40"),
+    });
+  });
+});
+
+describe("fleet DNS on OVHcloud", () => {
+  test("writes round-robin zone records: one per target at the shared name, one at each target's host", async () => {
+    const ovh = (subdomain: string, target: string) => ({
+      type: "ovh:Domain/zoneRecord:ZoneRecord",
+      inputs: { zone: "apps.example.eu", subdomain, fieldtype: "A", target, ttl: 60 },
+    });
+    expect(await records({ fleet: { dns: { provider: "ovhcloud" } } })).toEqual({
+      "eu-fleet-shop-par-host": ovh("shop.par", "51.15.0.10"),
+      "eu-fleet-shop-gra-host": ovh("shop.gra", "51.68.0.20"),
+      "eu-fleet-shop-ske-host": ovh("shop.ske", "193.148.0.30"),
+      "eu-fleet-shop-ionos-host": ovh("shop.ionos", "85.215.0.40"),
+      "eu-fleet-shop-shared-par": ovh("shop", "51.15.0.10"),
+      "eu-fleet-shop-shared-gra": ovh("shop", "51.68.0.20"),
+      "eu-fleet-shop-shared-ske": ovh("shop", "193.148.0.30"),
+      "eu-fleet-shop-shared-ionos": ovh("shop", "85.215.0.40"),
+    });
+  });
+});
+
+describe("DNS_ADAPTERS", () => {
+  test.each(Object.entries(DNS_ADAPTERS))(
+    "%s implements every routing its DNS service offers",
+    (service, adapter) => {
+      const offered = DNS_SERVICES[service as keyof typeof DNS_SERVICES].routing.filter(
+        (r) => r !== "round-robin",
+      );
+      expect(Object.keys(adapter.routed).sort()).toEqual([...offered].sort());
+      expect(adapter.service).toBe(service);
+    },
+  );
+});
+
+describe("relativeName", () => {
+  test.each([
+    ["shop.apps.example.eu", "apps.example.eu", "shop"],
+    ["shop.par.apps.example.eu", "example.eu", "shop.par.apps"],
+    ["apps.example.eu", "apps.example.eu", ""],
+  ])("names %s in zone %s as %j", (host, zone, name) => {
+    expect(relativeName(host, zone)).toBe(name);
+  });
+
+  test("fails when the host is outside the zone", () => {
+    expect(() => relativeName("shop.example.org", "example.eu")).toThrow(
+      "host shop.example.org is not under the DNS zone example.eu; set sovereign:fleet.dns.zone to a parent of shop.example.org",
+    );
+  });
+});
+
+describe("recordTypeOf", () => {
+  test.each([
+    ["51.15.0.10", "A", "51.15.0.10"],
+    ["2001:bc8::1", "AAAA", "2001:bc8::1"],
+    ["lb.gra.example.net", "CNAME", "lb.gra.example.net."],
+    ["256.1.1.1", "CNAME", "256.1.1.1."],
+  ])("points a name at %s with a %s record", (address, type, data) => {
+    expect(recordTypeOf(address)).toBe(type);
+    expect(recordDataOf(address)).toBe(data);
+  });
+});
