@@ -315,7 +315,7 @@ function crossChecks(cfg: StackConfig): CrossIssue[] {
       if (!targetNames.includes(name)) issues.push({ path: ["workloads", i, "targets", j], input: name, message: `is not a target of this stack; use one of ${targetNames.join(", ")}` });
     });
   });
-  if (cfg.fleet) issues.push(...checkFleet(cfg.fleet, cfg.targets, cfg.workloads));
+  if (cfg.fleet) issues.push(...checkFleet(cfg.fleet, cfg.targets, cfg.workloads, cfg.domain));
   return issues;
 }
 

@@ -144,6 +144,11 @@ describe("parseStackConfig", () => {
       { ...minimal, fleet: { dns: { provider: "scaleway" }, weights: { gra: 1 } } },
       "sovereign:fleet.weights.gra names no target of this stack; use one of par",
     ],
+    [
+      "a fleet DNS zone that does not hold the domain",
+      { ...minimal, domain: "apps.example.eu", fleet: { dns: { provider: "scaleway", zone: "other.eu" } } },
+      "sovereign:fleet.dns.zone is neither sovereign:domain (apps.example.eu) nor a parent of it; the workloads' hosts live under apps.example.eu",
+    ],
   ])("fails when the config has %s", (_case, raw, expected) => {
     expect(problems(raw)).toEqual([expected]);
   });
