@@ -1,0 +1,158 @@
+/**
+ * In-cluster PostgreSQL through the CloudNativePG operator (installed beforehand by the cluster's owner): a
+ * `Cluster` custom resource with its application credentials, continuous backup (WAL + daily base backups) to the
+ * target's external S3 bucket kept `backupRetentionDays`, in a namespace of its own.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClusterOutputs, DatabaseOutputs, ObjectStoreOutputs } from "../../contract/types";
+import { physicalName } from "../../contract/naming";
+import { APP_DATABASE, derivedPassword, EU_IMAGE_MIRROR, statefulOptions } from "../common";
+import type { DatabaseOf, KubernetesContext } from "./context";
+
+export const CLOUDNATIVE_PG = {
+  apiVersion: "postgresql.cnpg.io/v1",
+  namespace: "sovereign-data",
+  port: 5432,
+  /**
+   * PostgreSQL image when the target names none: the operator's own default lives on ghcr.io (US-operated), so
+   * the platform always names an image, mirrored into the EU registry.
+   */
+  image: `${EU_IMAGE_MIRROR}/cloudnative-pg/postgresql:16.4`,
+  /** Six-field cron (seconds first), 03:00 every day. */
+  backupSchedule: "0 0 3 * * *",
+  /** Keys of the backup credentials Secret. */
+  keys: {
+    accessKeyId: "ACCESS_KEY_ID",
+    secretAccessKey: "ACCESS_SECRET_KEY",
+    region: "ACCESS_REGION",
+  },
+} as const;
+
+/** The CloudNativePG `Cluster` name of a target (also the prefix of its Services, e.g. `<name>-rw`). */
+export function cloudNativePgName(target: string): string {
+  return physicalName([target, "postgres"], "kubernetes");
+}
+
+/**
+ * Children: `${name}-database-namespace`, `${name}-database-credentials`, `${name}-database-backup-credentials`,
+ * `${name}-database` (the Cluster), `${name}-database-backup-schedule`. Backups need the target's external object
+ * store: without one the database would have no copy outside the cluster, so this refuses to create it.
+ */
+export function cloudNativePgDatabase(
+  name: string,
+  ctx: KubernetesContext,
+  settings: DatabaseOf<"in-cluster">,
+  deps: { cluster: ClusterOutputs; objectStore: ObjectStoreOutputs | undefined },
+  parent: pulumi.Resource,
+): DatabaseOutputs {
+  const store = deps.objectStore;
+  if (store === undefined) {
+    throw new pulumi.ResourceError(
+      `target ${ctx.target.name}: the in-cluster database (CloudNativePG) backs up to S3, but the target has no ` +
+        `object store; set sovereign:targets[].objectStore to {mode: external, ...} with the vendor's S3 endpoint, ` +
+        `or use database.mode external`,
+      parent,
+    );
+  }
+  const opts: pulumi.CustomResourceOptions = { parent, provider: deps.cluster.provider };
+  const stateful = pulumi.mergeOptions(opts, statefulOptions(ctx));
+  const labels = { ...ctx.labels };
+  const clusterName = cloudNativePgName(ctx.target.name);
+  const keys = CLOUDNATIVE_PG.keys;
+
+  const namespace = new k8s.core.v1.Namespace(
+    `${name}-database-namespace`,
+    { metadata: { name: CLOUDNATIVE_PG.namespace, labels } },
+    stateful,
+  );
+  const meta = (objectName: string) => ({
+    name: objectName,
+    namespace: namespace.metadata.name,
+    labels,
+  });
+  const password = derivedPassword(ctx, APP_DATABASE.user, parent);
+  const credentials = new k8s.core.v1.Secret(
+    `${name}-database-credentials`,
+    {
+      metadata: meta(`${clusterName}-app`),
+      type: "kubernetes.io/basic-auth",
+      stringData: { username: APP_DATABASE.user, password },
+    },
+    opts,
+  );
+  const backupCredentials = new k8s.core.v1.Secret(
+    `${name}-database-backup-credentials`,
+    {
+      metadata: meta(`${clusterName}-backup`),
+      type: "Opaque",
+      stringData: {
+        [keys.accessKeyId]: store.accessKeyId,
+        [keys.secretAccessKey]: store.secretAccessKey,
+        [keys.region]: store.s3Region,
+      },
+    },
+    opts,
+  );
+  const secretKey = (key: string) => ({ name: backupCredentials.metadata.name, key });
+  const cluster = new k8s.apiextensions.CustomResource(
+    `${name}-database`,
+    {
+      apiVersion: CLOUDNATIVE_PG.apiVersion,
+      kind: "Cluster",
+      metadata: meta(clusterName),
+      spec: {
+        instances: settings.instances,
+        imageName: settings.image ?? CLOUDNATIVE_PG.image,
+        storage: { size: settings.storage },
+        inheritedMetadata: { labels },
+        bootstrap: {
+          initdb: {
+            database: APP_DATABASE.name,
+            owner: APP_DATABASE.user,
+            secret: { name: credentials.metadata.name },
+          },
+        },
+        backup: {
+          retentionPolicy: `${settings.backupRetentionDays}d`,
+          barmanObjectStore: {
+            destinationPath: pulumi.interpolate`s3://${store.bucket}/cloudnative-pg/${ctx.target.name}`,
+            endpointURL: store.endpoint,
+            s3Credentials: {
+              accessKeyId: secretKey(keys.accessKeyId),
+              secretAccessKey: secretKey(keys.secretAccessKey),
+              region: secretKey(keys.region),
+            },
+            wal: { compression: "gzip" },
+            data: { compression: "gzip" },
+          },
+        },
+      },
+    },
+    stateful,
+  );
+  new k8s.apiextensions.CustomResource(
+    `${name}-database-backup-schedule`,
+    {
+      apiVersion: CLOUDNATIVE_PG.apiVersion,
+      kind: "ScheduledBackup",
+      metadata: meta(`${clusterName}-daily`),
+      spec: {
+        schedule: CLOUDNATIVE_PG.backupSchedule,
+        cluster: { name: clusterName },
+        method: "barmanObjectStore",
+        backupOwnerReference: "self",
+      },
+    },
+    pulumi.mergeOptions(opts, { dependsOn: [cluster] }),
+  );
+  return {
+    host: pulumi.output(`${clusterName}-rw.${CLOUDNATIVE_PG.namespace}.svc.cluster.local`),
+    port: pulumi.output(CLOUDNATIVE_PG.port),
+    database: pulumi.output(APP_DATABASE.name),
+    user: pulumi.output(APP_DATABASE.user),
+    password,
+    // CloudNativePG serves TLS with its own CA: encrypted, not verified against a public CA.
+    sslMode: "require",
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * One target's platform: the provider's adapter (from the registry) builds network, cluster, object store,
+ * database and registry; the neutral ingress controller goes on the cluster; then one Workload per workload
+ * assigned to the target. What it hands workloads and the fleet is the same `PlatformContract` on every provider.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ProviderId } from "../../config/schema";
+import type { DatabaseOutputs, ObjectStoreOutputs, PlatformContract } from "../contract/types";
+import { adapterOf } from "../adapters/registry";
+import { Workload } from "../workload";
+import { resolvePlatformArgs, type PlatformArgs } from "./args";
+import { createIngressController } from "./ingress";
+
+/** Component type token of a provider's platform (frozen: changing it replaces every child). */
+export function platformType(provider: ProviderId): string {
+  return `sovereign:${provider}:Platform`;
+}
+
+/** Connection details of a target, exported as one secret. */
+export interface ConnectionDetails {
+  readonly database?: {
+    readonly host: string;
+    readonly port: number;
+    readonly database: string;
+    readonly user: string;
+    readonly password: string;
+    readonly sslMode: string;
+  };
+  readonly objectStore?: {
+    readonly endpoint: string;
+    readonly bucket: string;
+    readonly region: string;
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+  };
+  readonly registry?: string;
+}
+
+export interface PlatformOutputs {
+  readonly contract: PlatformContract;
+  readonly ingressAddress: pulumi.Output<string>;
+  /** Secret. */
+  readonly connections: pulumi.Output<ConnectionDetails>;
+  /** The target's workloads by workload name. */
+  readonly workloads: Readonly<Record<string, Workload>>;
+}
+
+/** One target: its provider's resources, the ingress controller and its workloads. */
+export class Platform extends pulumi.ComponentResource {
+  public readonly contract: PlatformContract;
+  public readonly ingressAddress: pulumi.Output<string>;
+  /** Secret. */
+  public readonly connections: pulumi.Output<ConnectionDetails>;
+  /** The target's workloads by workload name. */
+  public readonly workloads: Readonly<Record<string, Workload>>;
+
+  constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(platformType(args.context.target.provider), name, resolvePlatformArgs(args), opts);
+    const outputs = createPlatform(name, this, args);
+    this.contract = outputs.contract;
+    this.ingressAddress = outputs.ingressAddress;
+    this.connections = outputs.connections;
+    this.workloads = outputs.workloads;
+    this.registerOutputs({ ingressAddress: this.ingressAddress, connections: this.connections });
+  }
+}
+
+function databaseDetails(
+  db: DatabaseOutputs,
+): pulumi.Output<NonNullable<ConnectionDetails["database"]>> {
+  return pulumi
+    .all([db.host, db.port, db.database, db.user, db.password])
+    .apply(([host, port, database, user, password]) => ({
+      host,
+      port,
+      database,
+      user,
+      password,
+      sslMode: db.sslMode,
+    }));
+}
+
+function objectStoreDetails(
+  s3: ObjectStoreOutputs,
+): pulumi.Output<NonNullable<ConnectionDetails["objectStore"]>> {
+  return pulumi
+    .all([s3.endpoint, s3.bucket, s3.accessKeyId, s3.secretAccessKey])
+    .apply(([endpoint, bucket, accessKeyId, secretAccessKey]) => ({
+      endpoint,
+      bucket,
+      region: s3.s3Region,
+      accessKeyId,
+      secretAccessKey,
+    }));
+}
+
+/**
+ * Creates the platform's children under `self`: the adapter's (`${name}-<role>`), the ingress controller
+ * (`${name}-ingress*`) and one Workload per workload (`${name}-<workload>`).
+ */
+export function createPlatform(
+  name: string,
+  self: pulumi.ComponentResource,
+  args: PlatformArgs,
+): PlatformOutputs {
+  const ctx = args.context;
+  const adapter = adapterOf(ctx.target);
+  const network = adapter.network(name, ctx, self);
+  const cluster = adapter.cluster(name, ctx, network, self);
+  const objectStore = adapter.objectStore(name, ctx, self);
+  const database = adapter.database(name, ctx, { network, cluster }, self);
+  const registry = adapter.registry(name, ctx, self);
+  const ingress = createIngressController(
+    name,
+    {
+      provider: cluster.provider,
+      ingressClass: cluster.ingressClass,
+      labels: ctx.labels,
+      mirror: args.ingressMirror,
+    },
+    self,
+  );
+  const contract: PlatformContract = {
+    targetName: ctx.target.name,
+    provider: ctx.target.provider,
+    placement: ctx.placement,
+    kubernetes: cluster.provider,
+    ingressClass: cluster.ingressClass,
+    ingressAddress: ingress.address,
+    domain: args.domain,
+    database,
+    objectStore,
+    labels: ctx.labels,
+  };
+  const workloads = Object.fromEntries(
+    (args.workloads ?? []).map(({ workload, replicas }) => [
+      workload.name,
+      new Workload(
+        `${name}-${workload.name}`,
+        { workload, platform: contract, replicas },
+        { parent: self, dependsOn: [ingress.release] },
+      ),
+    ]),
+  );
+  const connections: pulumi.Output<ConnectionDetails> = pulumi.secret(
+    pulumi.output({
+      database: database && databaseDetails(database),
+      objectStore: objectStore && objectStoreDetails(objectStore),
+      registry: registry?.endpoint,
+    }),
+  );
+  return { contract, ingressAddress: ingress.address, connections, workloads };
+}

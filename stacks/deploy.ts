@@ -1,0 +1,122 @@
+/**
+ * The stack's composition, pure of `pulumi.Config`: one Platform per target (placed from the catalog, labelled,
+ * protected in production), each target's share of every workload's replicas, and the fleet when
+ * `sovereign:fleet` is set. `stacks/index.ts` reads the config and calls `deploy`.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { placeOf } from "../config/catalog/places";
+import { replicasByTarget } from "../config/fleet-math";
+import { vendorOfTarget, type StackConfig, type Target } from "../config/schema";
+import { placementLabels } from "../components/contract/labels";
+import type { Placement, TargetContext, TargetSecrets } from "../components/contract/types";
+import { deployFleet, type Fleet } from "../components/fleet";
+import { Platform, type ConnectionDetails, type PlatformWorkload } from "../components/platform";
+
+/** What the stack exports per target. */
+export interface TargetExports {
+  /** Public address of the target's ingress controller. */
+  readonly ingress: pulumi.Output<string>;
+  /** Secret. */
+  readonly connections: pulumi.Output<ConnectionDetails>;
+}
+
+export interface Deployment {
+  readonly platforms: Readonly<Record<string, Platform>>;
+  /** Present when `sovereign:fleet` is set. */
+  readonly fleet?: Fleet;
+  readonly exports: Readonly<Record<string, TargetExports>>;
+}
+
+/** Where a target runs, from the catalog; the schema has already refused regions the catalog cannot place. */
+export function placementOf(target: Target): Placement {
+  const vendor = vendorOfTarget(target);
+  const place = placeOf(vendor, target.region);
+  if (place === undefined) {
+    throw new Error(
+      `target ${target.name}: region ${target.region} of ${vendor} is not in config/catalog/regions.ts; ` +
+        `parse the config with parseStackConfig before deploying it`,
+    );
+  }
+  return {
+    vendor,
+    site: place.site,
+    region: target.region,
+    country: place.country,
+    jurisdiction: place.jurisdiction,
+  };
+}
+
+/** Everything the adapters know of one target. Protection defaults to on in `prod`. */
+export function contextOf(
+  config: StackConfig,
+  target: Target,
+  secrets: TargetSecrets,
+  stack: string,
+): TargetContext {
+  const placement = placementOf(target);
+  return {
+    target,
+    placement,
+    stack,
+    environment: config.environment,
+    protect: target.protect ?? config.environment === "prod",
+    secrets,
+    labels: placementLabels(target.name, placement),
+  };
+}
+
+/**
+ * The workloads each target runs, with its share of their replicas (config/fleet-math.ts: fixed counts, then
+ * `sovereign:fleet` weights, largest remainder). A target whose share is 0 does not run the workload.
+ */
+export function workloadsByTarget(config: StackConfig): Record<string, PlatformWorkload[]> {
+  const replicas = replicasByTarget(config);
+  return Object.fromEntries(
+    config.targets.map((t) => [
+      t.name,
+      config.workloads
+        .map((workload) => ({ workload, replicas: replicas[workload.name]?.[t.name] ?? 0 }))
+        .filter((w) => w.replicas > 0),
+    ]),
+  );
+}
+
+/** Deploys the stack: one Platform per target (named after it), then the fleet over them. */
+export function deploy(config: StackConfig, secrets: TargetSecrets, stack: string): Deployment {
+  const assigned = workloadsByTarget(config);
+  const platforms = Object.fromEntries(
+    config.targets.map((target) => [
+      target.name,
+      new Platform(target.name, {
+        context: contextOf(config, target, secrets, stack),
+        domain: config.domain,
+        workloads: assigned[target.name] ?? [],
+      }),
+    ]),
+  );
+  const fleet =
+    config.fleet &&
+    deployFleet("fleet", {
+      config,
+      platforms: config.targets.map((target) => {
+        const platform = platforms[target.name] as Platform;
+        return {
+          target,
+          contract: platform.contract,
+          workloads: (assigned[target.name] ?? []).map(({ workload, replicas }) => ({
+            name: workload.name,
+            replicas,
+            host: (platform.workloads[workload.name] as NonNullable<Platform["workloads"][string]>)
+              .host,
+          })),
+        };
+      }),
+    });
+  const exports = Object.fromEntries(
+    Object.entries(platforms).map(([name, p]) => [
+      name,
+      { ingress: p.ingressAddress, connections: p.connections },
+    ]),
+  );
+  return { platforms, fleet, exports };
+}

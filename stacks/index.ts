@@ -1,0 +1,39 @@
+/**
+ * The Pulumi program (`main: stacks/`) and the only reader of `pulumi.Config`: reads the `sovereign:` keys,
+ * validates them (a config problem stops the program before any resource is registered, with a message naming
+ * the stack file, the key, the value and the fix), reads the secrets the targets name, and deploys.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "../config/errors";
+import type { StackConfig } from "../config/schema";
+import { NAMESPACE, parseStack, sovereignConfig, stackSecretKeys } from "./config-input";
+import { deploy } from "./deploy";
+
+const stack = pulumi.getStack();
+
+/** Pulumi marks secret config keys for the program; the function is exported by the runtime, not typed. */
+const runtime = pulumi.runtime as typeof pulumi.runtime & {
+  isConfigSecret?: (key: string) => boolean;
+};
+const isSecret = (key: string): boolean => runtime.isConfigSecret?.(key) ?? false;
+
+function readConfig(): StackConfig {
+  const raw = sovereignConfig(pulumi.runtime.allConfig(), isSecret);
+  try {
+    return parseStack(raw, { stackFile: `stacks/Pulumi.${stack}.yaml`, stack });
+  } catch (e) {
+    // A RunError is shown without a stack trace: the message is the whole story.
+    if (e instanceof ConfigError) throw new pulumi.RunError(e.message);
+    throw e;
+  }
+}
+
+const config = readConfig();
+const sovereign = new pulumi.Config(NAMESPACE);
+const secrets = Object.fromEntries(
+  stackSecretKeys(config).map(({ key }) => [key, sovereign.requireSecret(key)]),
+);
+const deployment = deploy(config, secrets, stack);
+
+/** Per target: the ingress address and the connection details (secret). */
+export const targets = deployment.exports;

@@ -1,0 +1,113 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+import {
+  createIngressController,
+  ingressValues,
+  INGRESS_CONTROLLER,
+} from "../../../components/platform/ingress";
+import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
+
+const LABELS = { "sovereign.eu/vendor": "stackit", "sovereign.eu/target": "ske" };
+
+async function build(mirror?: string) {
+  const recording = recordingMocks();
+  const parent = new pulumi.ComponentResource("test:index:Parent", "parent");
+  const provider = new k8s.Provider("cluster", { kubeconfig: "apiVersion: v1" }, { parent });
+  const ingress = createIngressController(
+    "ske",
+    { provider, ingressClass: "nginx", labels: LABELS, mirror },
+    parent,
+  );
+  const address = await unwrap(ingress.address);
+  const resources = await settle(recording);
+  const byName = (name: string) => resources.find((r) => r.name === name);
+  return { address, resources, byName };
+}
+
+describe("createIngressController", () => {
+  it("creates the namespace, the Helm release and our LoadBalancer Service through the cluster's provider", async () => {
+    const { resources } = await build();
+    expect(shapeOf(resources).filter((r) => r.parent === "parent")).toEqual([
+      { type: "kubernetes:core/v1:Namespace", name: "ske-ingress-namespace", parent: "parent" },
+      { type: "kubernetes:core/v1:Service", name: "ske-ingress-load-balancer", parent: "parent" },
+      { type: "kubernetes:helm.sh/v3:Release", name: "ske-ingress", parent: "parent" },
+      { type: "pulumi:providers:kubernetes", name: "cluster", parent: "parent" },
+    ]);
+    for (const r of resources.filter((x) => x.type.startsWith("kubernetes:")))
+      expect(r.provider).toMatch(/::cluster::/);
+  });
+
+  it("installs the pinned chart from the EU mirror's OCI repository in the ingress namespace", async () => {
+    const { byName } = await build();
+    expect(byName("ske-ingress-namespace")?.inputs.metadata).toEqual({
+      name: "ingress-nginx",
+      labels: LABELS,
+    });
+    expect(byName("ske-ingress")?.inputs).toMatchObject({
+      name: "ingress-nginx",
+      namespace: "ingress-nginx",
+      chart: "oci://rg.fr-par.scw.cloud/sovereign-mirror/charts/ingress-nginx",
+      version: "4.12.1",
+      values: { ...ingressValues("nginx", INGRESS_CONTROLLER.mirror), commonLabels: LABELS },
+    });
+  });
+
+  it("pulls every image from the mirror it is given, without upstream digests", async () => {
+    const { byName } = await build("harbor.example.eu/mirror");
+    const values = byName("ske-ingress")?.inputs.values as {
+      controller: { image: unknown; admissionWebhooks: { patch: { image: unknown } } };
+    };
+    expect(byName("ske-ingress")?.inputs.chart).toBe(
+      "oci://harbor.example.eu/mirror/charts/ingress-nginx",
+    );
+    expect(values.controller.image).toEqual({
+      registry: "harbor.example.eu/mirror",
+      image: "ingress-nginx/controller",
+      tag: "v1.12.1",
+      digest: "",
+      digestChroot: "",
+    });
+    expect(values.controller.admissionWebhooks.patch.image).toEqual({
+      registry: "harbor.example.eu/mirror",
+      image: "ingress-nginx/kube-webhook-certgen",
+      tag: "v1.5.2",
+      digest: "",
+    });
+  });
+
+  it("turns the chart's Service off and publishes ours in the Ingress status", () => {
+    const controller = ingressValues("public", "m").controller as Record<string, unknown>;
+    expect(controller.service).toEqual({ enabled: false });
+    expect(controller.publishService).toEqual({
+      enabled: true,
+      pathOverride: "ingress-nginx/sovereign-ingress",
+    });
+    expect(controller.ingressClassResource).toEqual({
+      name: "public",
+      enabled: true,
+      default: false,
+    });
+    expect(controller.ingressClass).toBe("public");
+  });
+
+  it("fronts the controller pods with a LoadBalancer Service whose address is the ingress address", async () => {
+    const { address, byName } = await build();
+    const service = byName("ske-ingress-load-balancer");
+    expect(service?.inputs.spec).toEqual({
+      type: "LoadBalancer",
+      externalTrafficPolicy: "Local",
+      selector: {
+        "app.kubernetes.io/name": "ingress-nginx",
+        "app.kubernetes.io/instance": "ingress-nginx",
+        "app.kubernetes.io/component": "controller",
+      },
+      ports: [
+        { name: "http", port: 80, targetPort: "http", protocol: "TCP" },
+        { name: "https", port: 443, targetPort: "https", protocol: "TCP" },
+      ],
+    });
+    expect(service?.dependencies).toContain(byName("ske-ingress")?.urn);
+    expect(address).toMatch(/^192\.0\.2\.\d+$/);
+  });
+});

@@ -1,0 +1,154 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it, test } from "vitest";
+import {
+  Platform,
+  platformType,
+  resolvePlatformArgs,
+  type PlatformArgs,
+} from "../../../components/platform";
+import type { ProviderId, Workload as WorkloadConfig } from "../../../config/schema";
+import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
+import { contextFor, STACK, TARGETS } from "../adapters/fixtures";
+
+const SHOP = {
+  name: "shop",
+  image: "rg.fr-par.scw.cloud/acme/shop:1.4.2",
+  replicas: 4,
+  port: 8080,
+  size: "small",
+  healthPath: "/healthz",
+  env: {},
+  autoscale: { maxFactor: 3, cpuPercent: 70 },
+  database: true,
+  objectStore: true,
+} as const satisfies WorkloadConfig;
+
+function argsFor(provider: ProviderId, environment: "dev" | "prod" = "dev"): PlatformArgs {
+  return {
+    context: contextFor(TARGETS[provider], { environment }),
+    domain: "apps.example.eu",
+    workloads: [{ workload: SHOP, replicas: 2 }],
+  };
+}
+
+async function build(provider: ProviderId, environment: "dev" | "prod" = "dev") {
+  const recording = recordingMocks({ stack: STACK });
+  const args = argsFor(provider, environment);
+  const platform = new Platform(TARGETS[provider].name, args);
+  await unwrap(platform.ingressAddress);
+  await unwrap(platform.connections);
+  return { args, platform, resources: await settle(recording) };
+}
+
+describe("Platform", () => {
+  test.each([
+    ["scaleway", "sovereign:scaleway:Platform"],
+    ["ovhcloud", "sovereign:ovhcloud:Platform"],
+    ["kubernetes", "sovereign:kubernetes:Platform"],
+  ] as const)("registers a %s target as %s with its resolved args", async (provider, token) => {
+    const { args, resources } = await build(provider);
+    expect(platformType(provider)).toBe(token);
+    const component = resources.find((r) => r.type === token);
+    expect(component?.inputs).toEqual(JSON.parse(JSON.stringify(resolvePlatformArgs(args))));
+  });
+
+  it("builds the adapter's children, the ingress controller and the workload under itself", async () => {
+    const { resources } = await build("kubernetes");
+    const direct = shapeOf(resources).filter((r) => r.parent === "ske");
+    expect(direct).toEqual([
+      { type: "kubernetes:core/v1:Namespace", name: "ske-database-namespace", parent: "ske" },
+      { type: "kubernetes:core/v1:Namespace", name: "ske-ingress-namespace", parent: "ske" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-database-backup-credentials", parent: "ske" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-database-credentials", parent: "ske" },
+      { type: "kubernetes:core/v1:Service", name: "ske-ingress-load-balancer", parent: "ske" },
+      { type: "kubernetes:helm.sh/v3:Release", name: "ske-ingress", parent: "ske" },
+      { type: "kubernetes:postgresql.cnpg.io/v1:Cluster", name: "ske-database", parent: "ske" },
+      {
+        type: "kubernetes:postgresql.cnpg.io/v1:ScheduledBackup",
+        name: "ske-database-backup-schedule",
+        parent: "ske",
+      },
+      { type: "pulumi:providers:kubernetes", name: "ske-kubernetes", parent: "ske" },
+      { type: "sovereign:workload:Workload", name: "ske-shop", parent: "ske" },
+    ]);
+  });
+
+  it("hands the workload the contract: the cluster's provider, its connections, its labels and replicas", async () => {
+    const { platform, resources, args } = await build("scaleway");
+    const contract = platform.contract;
+    expect(contract.kubernetes).toBeInstanceOf(k8s.Provider);
+    expect([
+      contract.targetName,
+      contract.provider,
+      contract.ingressClass,
+      contract.domain,
+    ]).toEqual(["par", "scaleway", "nginx", "apps.example.eu"]);
+    expect(contract.placement).toEqual(args.context.placement);
+    expect(contract.labels).toEqual(args.context.labels);
+    expect([contract.database !== undefined, contract.objectStore !== undefined]).toEqual([
+      true,
+      true,
+    ]);
+    const workload = resources.find((r) => r.type === "sovereign:workload:Workload");
+    expect(workload?.inputs).toMatchObject({
+      name: "shop",
+      replicas: 2,
+      targetName: "par",
+      connections: ["database", "objectStore"],
+    });
+    const release = resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release");
+    expect(workload?.dependencies).toContain(release?.urn);
+  });
+
+  it("exposes the ingress Service's load-balancer address as the ingress address", async () => {
+    const { platform, resources } = await build("ovhcloud");
+    const service = resources.find((r) => r.name === "gra-ingress-load-balancer");
+    const status = service?.outputs.status as { loadBalancer: { ingress: { ip: string }[] } };
+    expect(await unwrap(platform.ingressAddress)).toBe(status.loadBalancer.ingress[0]?.ip);
+    expect(await unwrap(platform.contract.ingressAddress)).toMatch(/^192\.0\.2\.\d+$/);
+  });
+
+  it("exports the connection details as one secret", async () => {
+    const { platform } = await build("scaleway");
+    expect(await pulumi.isSecret(platform.connections)).toBe(true);
+    const details = await unwrap(platform.connections);
+    expect(Object.keys(details).sort()).toEqual(["database", "objectStore", "registry"]);
+    expect(details.database).toMatchObject({
+      port: 5432,
+      database: "app",
+      user: "app",
+      sslMode: "require",
+    });
+    expect(details.objectStore).toMatchObject({
+      endpoint: "https://s3.fr-par.scw.cloud",
+      region: "fr-par",
+    });
+    expect(details.registry).toMatch(/^rg\.fr-par\.scw\.cloud\//);
+  });
+
+  it("leaves out of the connection details what the target does not offer", async () => {
+    const recording = recordingMocks({ stack: STACK });
+    const context = contextFor({
+      ...TARGETS.kubernetes,
+      database: { mode: "none" },
+      objectStore: { mode: "none" },
+    });
+    const platform = new Platform("ske", { context, domain: "apps.example.eu" });
+    expect(await unwrap(platform.connections)).toEqual({});
+    await settle(recording);
+  });
+
+  test.each([
+    ["prod", ["par-bucket", "par-database", "par-database-db"]],
+    ["dev", []],
+  ] as const)("in %s protects exactly %j", async (environment, names) => {
+    const { resources } = await build("scaleway", environment);
+    expect(
+      resources
+        .filter((r) => r.protect)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(names);
+  });
+});
