@@ -48,6 +48,7 @@ function problemOf(issue: core.$ZodIssue): string {
       return issue.input === undefined ? `is required (${expected})` : `must be ${expected}`;
     }
     case "too_small":
+      if (!issue.message.startsWith("Too small")) return issue.message;
       return `must be at least ${String(issue.minimum)}${issue.origin === "array" ? " entries" : ""}`;
     case "too_big":
       return `must be at most ${String(issue.maximum)}${issue.origin === "array" ? " entries" : ""}`;

@@ -122,7 +122,7 @@ const inClusterDatabase = z
     storage: z.string().regex(/^[0-9]+(Mi|Gi|Ti)$/, "must be a Kubernetes quantity such as 10Gi").default("10Gi"),
     /** @default 7 */
     backupRetentionDays: z.number().int().min(1).max(365).default(7),
-    /** PostgreSQL image for CloudNativePG, from an EU registry. @default - the operator's default image */
+    /** PostgreSQL image for CloudNativePG, from an EU registry. @default - the EU mirror's postgresql:16 image */
     image: z.string().optional(),
   })
   .strict();
@@ -155,12 +155,16 @@ const kubernetesTarget = z
     context: z.string().optional(),
     /** @default "nginx" */
     ingressClass: z.string().default("nginx"),
-    /** @default {mode: "in-cluster"} - a CloudNativePG cluster; the operator must be installed */
+    /**
+     * `in-cluster`: a CloudNativePG cluster (the operator must be installed) backed up to the external object store;
+     * `external`: a managed PostgreSQL reached from the cluster.
+     * @default {mode: "none"}
+     */
     database: z
       .discriminatedUnion("mode", [externalDatabase, inClusterDatabase, z.object({ mode: z.literal("none") }).strict()], {
         error: (iss) => (iss.code === "invalid_union" ? "must be one of in-cluster, external, none" : undefined),
       })
-      .default({ mode: "in-cluster", instances: 2, storage: "10Gi", backupRetentionDays: 7 }),
+      .default({ mode: "none" }),
     /** @default {mode: "none"} */
     objectStore: z
       .discriminatedUnion("mode", [externalObjectStore, z.object({ mode: z.literal("none") }).strict()], {
@@ -264,7 +268,12 @@ function regionIssues(t: z.output<typeof scalewayTarget> | z.output<typeof ovhTa
   if (!groupAllows("eu", place.jurisdiction)) {
     return [{ path: at("region"), input: t.region, message: `is in ${place.city}, ${place.country} (${place.jurisdiction}), outside the EU; choose an EU region of ${vendor}: ${choices.join(", ")}` }];
   }
-  if (t.provider === "kubernetes") return [];
+  if (t.provider === "kubernetes") {
+    // A database whose only copy lives in the cluster it serves is no backup: CloudNativePG ships to S3.
+    return t.database.mode === "in-cluster" && t.objectStore.mode === "none"
+      ? [{ path: at("database", "mode"), input: "in-cluster", message: "needs an object store for its backups; set objectStore to {mode: external, endpoint, bucket, ...} with the vendor's S3 service, or use database mode external" }]
+      : [];
+  }
   const caps = capabilitiesOf(t.provider, place.site);
   if (!caps) {
     return [{ path: at("region"), input: t.region, message: `is an EU ${vendor} site where Sovereign Deploy cannot build a platform yet; use one of ${choices.join(", ")}` }];

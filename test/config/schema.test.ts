@@ -82,7 +82,7 @@ describe("parseStackConfig", () => {
     ["a typo in a workload key", withWorkload({ replica: 3 }), "sovereign:workloads[0].replica is not a known key (a typo?)"],
     ["a typo in a top-level key", { ...minimal, workload: [] }, "sovereign:workload is not a known key (a typo?)"],
     ["a missing image", { ...minimal, workloads: [{ name: "shop" }] }, "sovereign:workloads[0].image is required (text)"],
-    ["no targets", { ...minimal, targets: [] }, "sovereign:targets must be at least 1 entries"],
+    ["no targets", { ...minimal, targets: [] }, "sovereign:targets must list at least one target"],
     ["an unknown provider", withTarget({ name: "x", provider: "aws", region: "eu-west-1" }), "sovereign:targets[0].provider must be one of scaleway, ovhcloud, kubernetes"],
     [
       "a Scaleway region that does not exist",
@@ -148,6 +148,11 @@ describe("parseStackConfig", () => {
       "a fleet DNS zone that does not hold the domain",
       { ...minimal, domain: "apps.example.eu", fleet: { dns: { provider: "scaleway", zone: "other.eu" } } },
       "sovereign:fleet.dns.zone is neither sovereign:domain (apps.example.eu) nor a parent of it; the workloads' hosts live under apps.example.eu",
+    ],
+    [
+      "an in-cluster database with nowhere to back up",
+      withTarget({ name: "ske", provider: "kubernetes", vendor: "stackit", region: "eu01", database: { mode: "in-cluster" } }),
+      "sovereign:targets[0].database.mode needs an object store for its backups; set objectStore to {mode: external, endpoint, bucket, ...} with the vendor's S3 service, or use database mode external",
     ],
   ])("fails when the config has %s", (_case, raw, expected) => {
     expect(problems(raw)).toEqual([expected]);

@@ -114,7 +114,7 @@ describe("parseStack", () => {
     ).toBe(
       [
         "stacks/Pulumi.dev.yaml: 1 config problem",
-        "  - sovereign:targets must be at least 1 entries; got []. Fix: set it in stacks/Pulumi.dev.yaml or " +
+        "  - sovereign:targets must list at least one target; got []. Fix: set it in stacks/Pulumi.dev.yaml or " +
           "with: pulumi config set --path 'sovereign:targets' <value> -s dev",
       ].join("\n"),
     );

@@ -39,6 +39,7 @@ export const TARGETS = {
     provider: "kubernetes",
     vendor: "stackit",
     region: "eu01",
+    database: { mode: "in-cluster" },
     objectStore: {
       mode: "external",
       endpoint: "https://object.storage.eu01.onstackit.cloud",

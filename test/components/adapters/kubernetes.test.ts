@@ -224,9 +224,10 @@ describe("kubernetesAdapter", () => {
     expect([outputs.database, outputs.objectStore]).toEqual([undefined, undefined]);
   });
 
-  it("fails when the in-cluster database has no object store to back up to", async () => {
+  it("fails when the in-cluster database has no object store to back up to, for callers that skip the schema", async () => {
     const recording = recordingMocks({ stack: STACK });
-    const ctx = contextFor({ ...TARGETS.kubernetes, objectStore: { mode: "none" } });
+    const parsed = contextFor(TARGETS.kubernetes);
+    const ctx = { ...parsed, target: { ...parsed.target, objectStore: { mode: "none" as const } } };
     expect(thrownBy(() => runAdapter(adapter, ctx, testParent()))).toBe(
       "target ske: the in-cluster database (CloudNativePG) backs up to S3, but the target has no object store; set " +
         "sovereign:targets[].objectStore to {mode: external, ...} with the vendor's S3 endpoint, or use " +

@@ -140,8 +140,10 @@ describe("deployFleet", () => {
     expect(recording.resources).toEqual([]);
   });
 
-  test("fails when the DNS zone is not a parent of the domain", () => {
-    const config = fleetConfig({ fleet: { dns: { provider: "ovhcloud", zone: "example.org" } } });
+  test("fails when the DNS zone is not a parent of the domain, for callers that skip the schema", () => {
+    const parsed = fleetConfig({ fleet: { dns: { provider: "ovhcloud" } } });
+    const fleet = parsed.fleet as NonNullable<typeof parsed.fleet>;
+    const config = { ...parsed, fleet: { ...fleet, dns: { ...fleet.dns, zone: "example.org" } } };
     expect(() => deployFleet("eu-fleet", { config, platforms: [] })).toThrow(
       'sovereign:fleet.dns.zone is neither sovereign:domain (apps.example.eu) nor a parent of it; the workloads\' hosts live under apps.example.eu; got "example.org".',
     );
