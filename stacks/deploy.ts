@@ -9,7 +9,7 @@ import { replicasByTarget } from "../config/fleet-math";
 import { vendorOfTarget, type StackConfig, type Target } from "../config/schema";
 import { placementLabels } from "../components/contract/labels";
 import type { Placement, TargetContext, TargetSecrets } from "../components/contract/types";
-import { deployFleet, type Fleet } from "../components/fleet";
+import { deployFleet, sharedHostOf, type Fleet } from "../components/fleet";
 import { Platform, type ConnectionDetails, type PlatformWorkload } from "../components/platform";
 
 /** What the stack exports per target. */
@@ -75,7 +75,12 @@ export function workloadsByTarget(config: StackConfig): Record<string, PlatformW
     config.targets.map((t) => [
       t.name,
       config.workloads
-        .map((workload) => ({ workload, replicas: replicas[workload.name]?.[t.name] ?? 0 }))
+        .map((workload) => ({
+          workload,
+          replicas: replicas[workload.name]?.[t.name] ?? 0,
+          // The fleet's DNS sends the shared host to every target, so every target's Ingress must answer it.
+          aliases: config.fleet ? [sharedHostOf(workload, config.domain)] : [],
+        }))
         .filter((w) => w.replicas > 0),
     ]),
   );

@@ -17,6 +17,8 @@ import { INGRESS_CONTROLLER } from "./ingress";
 export interface PlatformWorkload {
   readonly workload: WorkloadConfig;
   readonly replicas: number;
+  /** Further hosts its Ingress answers (the fleet's shared host). @default [] */
+  readonly aliases?: readonly string[];
 }
 
 export interface PlatformArgs {

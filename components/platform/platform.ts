@@ -133,11 +133,11 @@ export function createPlatform(
     labels: ctx.labels,
   };
   const workloads = Object.fromEntries(
-    (args.workloads ?? []).map(({ workload, replicas }) => [
+    (args.workloads ?? []).map(({ workload, replicas, aliases }) => [
       workload.name,
       new Workload(
         `${name}-${workload.name}`,
-        { workload, platform: contract, replicas },
+        { workload, platform: contract, replicas, aliases },
         { parent: self, dependsOn: [ingress.release] },
       ),
     ]),

@@ -16,6 +16,11 @@ export interface WorkloadArgs {
   readonly platform: PlatformContract;
   /** Replicas of this workload on this target (the fleet spreads the declared total). */
   readonly replicas: number;
+  /**
+   * Further hosts the Ingress answers, such as the fleet's shared `<workload>.<domain>` that DNS spreads over every
+   * target. @default []
+   */
+  readonly aliases?: readonly string[];
 }
 
 /**
@@ -33,6 +38,8 @@ export interface ResolvedWorkloadArgs {
   /** Kubernetes namespace (the workload's name). */
   readonly namespace: string;
   readonly host: string;
+  /** Every host the Ingress and its certificate cover: `host`, then the aliases. */
+  readonly hosts: readonly string[];
   readonly url: string;
   readonly ingressClass: string;
   readonly targetName: string;
@@ -76,6 +83,7 @@ export function resolveWorkloadArgs(args: WorkloadArgs): ResolvedWorkloadArgs {
     healthPath: workload.healthPath,
     namespace: workload.name,
     host,
+    hosts: [host, ...(args.aliases ?? []).filter((a) => a !== host)],
     url: `https://${host}`,
     ingressClass: platform.ingressClass,
     targetName: platform.targetName,

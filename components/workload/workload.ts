@@ -158,23 +158,21 @@ export function createWorkload(
       },
       spec: {
         ingressClassName: platform.ingressClass,
-        tls: [{ hosts: [resolved.host], secretName: `${workload.name}-tls` }],
-        rules: [
-          {
-            host: resolved.host,
-            http: {
-              paths: [
-                {
-                  path: "/",
-                  pathType: "Prefix",
-                  backend: {
-                    service: { name: service.metadata.name, port: { name: HTTP_PORT_NAME } },
-                  },
+        tls: [{ hosts: [...resolved.hosts], secretName: `${workload.name}-tls` }],
+        rules: resolved.hosts.map((host) => ({
+          host,
+          http: {
+            paths: [
+              {
+                path: "/",
+                pathType: "Prefix",
+                backend: {
+                  service: { name: service.metadata.name, port: { name: HTTP_PORT_NAME } },
                 },
-              ],
-            },
+              },
+            ],
           },
-        ],
+        })),
       },
     },
     opts,

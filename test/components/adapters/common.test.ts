@@ -16,8 +16,8 @@ describe("passwordFromSeed", () => {
     ["another stack", ["seed", "dev", "par", "app"]],
     ["another target", ["seed", "prod", "gra", "app"]],
     ["another role", ["seed", "prod", "par", "sovereign_admin"]],
-  ] as const)("gives a different password for %s", (_, parts) => {
-    expect(passwordFromSeed(...parts)).not.toBe(passwordFromSeed("seed", "prod", "par", "app"));
+  ] as const)("gives a different password for %s", (_, [seed, stack, target, role]) => {
+    expect(passwordFromSeed(seed, stack, target, role)).not.toBe(passwordFromSeed("seed", "prod", "par", "app"));
   });
 
   it("meets complexity rules and needs no escaping in a URL", () => {

@@ -43,6 +43,7 @@ describe("resolveWorkloadArgs", () => {
       healthPath: "/healthz",
       namespace: "shop",
       host: "shop.par.apps.example.eu",
+      hosts: ["shop.par.apps.example.eu"],
       url: "https://shop.par.apps.example.eu",
       ingressClass: "nginx",
       targetName: "par",
@@ -68,6 +69,16 @@ describe("resolveWorkloadArgs", () => {
       replicas: 3,
     });
     expect([resolved.replicas, resolved.autoscale.minReplicas]).toEqual([3, 3]);
+  });
+
+  test("covers the aliases after the target's own host, once each", () => {
+    const resolved = resolveWorkloadArgs({
+      workload: workloadConfig(),
+      platform,
+      replicas: 2,
+      aliases: ["shop.apps.example.eu", "shop.par.apps.example.eu"],
+    });
+    expect(resolved.hosts).toEqual(["shop.par.apps.example.eu", "shop.apps.example.eu"]);
   });
 });
 
