@@ -41,6 +41,22 @@ export interface RecordedResource {
   readonly additionalSecretOutputs: readonly string[];
   readonly dependencies: readonly string[];
   readonly aliases: number;
+  /** Alias URNs, computed from the alias specs the way the engine does. */
+  readonly aliasUrns: readonly string[];
+  /** Property name → URNs of the resources that property depends on. */
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  /** Custom timeouts as given (`5m`, `1h30m`); empty strings when unset. */
+  readonly customTimeouts: {
+    readonly create: string;
+    readonly update: string;
+    readonly delete: string;
+  };
+  /** True when the program set `deleteBeforeReplace` (either way). */
+  readonly deleteBeforeReplaceDefined: boolean;
+  /** Version of the SDK package that registered it (decides the default provider), or "" when none. */
+  readonly version: string;
+  /** The SDK's plugin download URL (part of the default provider's name), or "". */
+  readonly pluginDownloadURL: string;
   /** Outputs the mocks returned. */
   readonly outputs: Record<string, unknown>;
 }
@@ -107,10 +123,21 @@ export function decodeProperties(raw: unknown): Decoded {
       case ARCHIVE_SIG:
         return { asset: obj.path ?? obj.uri ?? "<inline>" };
       default:
-        return Object.fromEntries(Object.entries(obj).map(([k, x]) => [k, walk(x, join(path, k), secret)]));
+        return Object.fromEntries(
+          Object.entries(obj).map(([k, x]) => [k, walk(x, join(path, k), secret)]),
+        );
     }
   };
   return { value: walk(raw, "", false), secrets, unknowns };
+}
+
+interface AliasSpec {
+  getName(): string;
+  getType(): string;
+  getStack(): string;
+  getProject(): string;
+  getParenturn(): string;
+  getNoparent(): boolean;
 }
 
 interface RegisterRequest {
@@ -123,21 +150,81 @@ interface RegisterRequest {
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
   getDeletebeforereplace(): boolean;
+  getDeletebeforereplacedefined(): boolean;
   getIgnorechangesList(): string[];
   getAdditionalsecretoutputsList(): string[];
   getDependenciesList(): string[];
-  getAliasesList(): unknown[];
+  getAliasesList(): { getUrn(): string; getSpec(): AliasSpec | undefined }[];
+  getPropertydependenciesMap(): {
+    forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void;
+  };
+  getCustomtimeouts():
+    { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+  getVersion(): string;
+  getPlugindownloadurl(): string;
 }
 
 interface Monitor {
   registerResource(req: RegisterRequest, cb: (err: unknown, resp: unknown) => void): void;
+  newUrn?: (parent: string, type: string, name: string) => string;
+}
+
+/** The engine's root stack type: never part of its children's qualified types. */
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** `urn:pulumi:<stack>::<project>::<qualified type>::<name>` → the qualified type (`Parent$Child`). */
+function qualifiedTypeOf(urn: string): string {
+  return urn.split("::")[2] ?? "";
+}
+
+/**
+ * A URN as the engine makes it: the parent's full qualified type chain (`A$B$C`), and no prefix for children of
+ * the root stack. Pulumi's MockMonitor keeps only the parent's last type and prefixes the stack type.
+ */
+export function engineUrn(
+  stack: string,
+  project: string,
+  parent: string,
+  type: string,
+  name: string,
+): string {
+  const parentType = parent ? qualifiedTypeOf(parent) : "";
+  const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+function aliasUrnsOf(req: RegisterRequest, stack: string, project: string): string[] {
+  return req.getAliasesList().map((alias) => {
+    const spec = alias.getSpec();
+    if (!spec) return alias.getUrn();
+    const parent = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent();
+    return engineUrn(
+      spec.getStack() || stack,
+      spec.getProject() || project,
+      parent,
+      spec.getType() || req.getType(),
+      spec.getName() || req.getName(),
+    );
+  });
+}
+
+function propertyDependenciesOf(req: RegisterRequest): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((v, k) => {
+    out[k] = v.getUrnsList();
+  });
+  return out;
 }
 
 /**
  * Installs Pulumi's mocks on `pulumi` with `answers`, and records every registration and invoke from then on.
  * Registration is asynchronous: read `resources` after the program's outputs have settled.
  */
-export function startRecording(pulumi: Pulumi, answers: MockAnswers, opts: RecordOptions): Recording {
+export function startRecording(
+  pulumi: Pulumi,
+  answers: MockAnswers,
+  opts: RecordOptions,
+): Recording {
   const recording: Recording = { resources: [], invokes: [] };
   const mocks: PulumiModule.runtime.Mocks = {
     newResource: (args) => {
@@ -154,14 +241,26 @@ export function startRecording(pulumi: Pulumi, answers: MockAnswers, opts: Recor
       return result ?? {};
     },
   };
-  void pulumi.runtime.setMocks(mocks, opts.project, opts.stack, opts.preview ?? true, opts.organization ?? "organization");
+  void pulumi.runtime.setMocks(
+    mocks,
+    opts.project,
+    opts.stack,
+    opts.preview ?? true,
+    opts.organization ?? "organization",
+  );
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  monitor.newUrn = (parent, type, name) => engineUrn(opts.stack, opts.project, parent, type, name);
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) => {
     const decoded = decodeProperties(req.getObject()?.toJavaScript() ?? {});
     register(req, (err, resp) => {
       if (!err && resp) {
-        const r = resp as { getUrn(): string; getId(): string; getObject(): { toJavaScript(): unknown } | undefined };
+        const r = resp as {
+          getUrn(): string;
+          getId(): string;
+          getObject(): { toJavaScript(): unknown } | undefined;
+        };
+        const timeouts = req.getCustomtimeouts();
         recording.resources.push({
           urn: r.getUrn(),
           type: req.getType(),
@@ -176,11 +275,24 @@ export function startRecording(pulumi: Pulumi, answers: MockAnswers, opts: Recor
           protect: req.getProtect() ?? false,
           retainOnDelete: req.getRetainondelete() ?? false,
           deleteBeforeReplace: req.getDeletebeforereplace(),
+          deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
           ignoreChanges: req.getIgnorechangesList(),
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           dependencies: req.getDependenciesList(),
           aliases: req.getAliasesList().length,
-          outputs: decodeProperties(r.getObject()?.toJavaScript() ?? {}).value as Record<string, unknown>,
+          aliasUrns: aliasUrnsOf(req, opts.stack, opts.project),
+          propertyDependencies: propertyDependenciesOf(req),
+          customTimeouts: {
+            create: timeouts?.getCreate() ?? "",
+            update: timeouts?.getUpdate() ?? "",
+            delete: timeouts?.getDelete() ?? "",
+          },
+          version: req.getVersion(),
+          pluginDownloadURL: req.getPlugindownloadurl(),
+          outputs: decodeProperties(r.getObject()?.toJavaScript() ?? {}).value as Record<
+            string,
+            unknown
+          >,
         });
       }
       cb(err, resp);

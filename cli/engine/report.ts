@@ -58,7 +58,11 @@ export interface CheckReport {
   readonly stack: string;
   readonly resources: readonly PlannedResource[];
   readonly violations: readonly ReportedViolation[];
-  readonly summary: { readonly resources: number; readonly mandatory: number; readonly advisory: number };
+  readonly summary: {
+    readonly resources: number;
+    readonly mandatory: number;
+    readonly advisory: number;
+  };
   /** Packs and policies that ran, for SARIF rules and JUnit cases. */
   readonly policies: readonly PolicySummary[];
   readonly exemptions: readonly ExemptionInUse[];
@@ -66,6 +70,8 @@ export interface CheckReport {
   readonly assumedConfig: readonly string[];
   /** Invokes no canned answer covered: their results were empty. */
   readonly unansweredInvokes: readonly string[];
+  /** What the engine could not see or had to stand in for (ESC environments, Helm charts not rendered). */
+  readonly notes?: readonly string[];
   /** Sections other modules add (the fleet exit report), keyed by id. */
   readonly sections?: Readonly<Record<string, unknown>>;
 }

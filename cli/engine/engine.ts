@@ -1,0 +1,225 @@
+/**
+ * The offline engine end to end: read the project and stack config, run the program under mocks, add default
+ * providers, place every resource, run the policy packs, and return the CheckReport. Everything that is wrong
+ * with the command line, the config or the program surfaces as a CheckError (exit 2).
+ */
+import * as path from "node:path";
+import { cannedOutputs } from "./canned/outputs";
+import { blindSpotNotes } from "./blind-spots";
+import { cannedInvoke } from "./canned/invokes";
+import { ASSUMED_PLACEHOLDER, buildConfig, SECRET_PLACEHOLDER, type ProgramConfig } from "./config";
+import { CheckError } from "./errors";
+import { evaluate } from "./evaluate";
+import { resolveEntry } from "./loader";
+import { loadPackConfig, loadPackSource, selectPacks, type PackSource } from "./packs";
+import { createPlacer } from "./placement";
+import { describeProgramError } from "./program-errors";
+import { loadProject, loadStackFile, stackShortName } from "./project";
+import { providerUrnOf, withDefaultProviders } from "./providers";
+import { redactor, secretInputValues } from "./redact";
+import type { RecordedResource } from "./recorder";
+import type { CheckReport, PlannedResource } from "./report";
+import { fixFor, type MissingKey } from "./required-config";
+import { runProgram } from "./run";
+
+export interface CheckOptions {
+  /** The program directory (where Pulumi.yaml is). */
+  readonly dir: string;
+  readonly stack: string;
+  /** Pack names to run. @default - every pack in policies/packs.ts */
+  readonly packs?: readonly string[];
+  /** Where packs come from. @default - policies/packs.ts of this toolkit, served for `environment` */
+  readonly packSource?: PackSource;
+  /** Environment whose enforcement levels the packs serve. @default - $SOVEREIGN_ENVIRONMENT, else the packs' default */
+  readonly environment?: string;
+  /** Pack config file (Pulumi policy-config shape). @default - none: each policy's own level and defaults */
+  readonly packConfigFile?: string;
+  /** `key=value` overrides of the stack config. @default [] */
+  readonly config?: readonly string[];
+  /** Use this file instead of Pulumi.<stack>.yaml. @default - the stack's file */
+  readonly configFile?: string;
+  /** Fill required config the stack does not set with placeholders instead of failing. @default false */
+  readonly assumeConfig?: boolean;
+  /** Receives the program's console output. @default - discarded */
+  readonly log?: (line: string) => void;
+  /** Receives phase names as the check proceeds. @default - none */
+  readonly progress?: (phase: string) => void;
+  /** Receives the secret scrubber as soon as the config is read, before the program runs. @default - none */
+  readonly onRedactor?: (redact: (text: string) => string) => void;
+}
+
+export interface CheckOutcome {
+  readonly report: CheckReport;
+  /** Values no output may contain: the secret placeholder, `secure:` ciphertexts, secret inputs' plaintexts. */
+  readonly secrets: readonly string[];
+  /** Scrubs `secrets` from any text the CLI prints. */
+  readonly redact: (text: string) => string;
+  /** The stack config file, relative to the program directory. */
+  readonly stackFile: string;
+  /** The program directory, relative to the current directory ("" when it is the current directory). */
+  readonly programDir: string;
+}
+
+function missingConfigError(
+  missing: readonly MissingKey[],
+  stack: string,
+  stackFile: string,
+): CheckError {
+  const lines = missing.map(
+    (m) => `  - ${m.key}${m.secret ? " (secret)" : ""}: ${fixFor(m, stack)}`,
+  );
+  return new CheckError(
+    [
+      `missing required config for stack '${stack}' (${stackFile}):`,
+      ...lines,
+      "Or run with --assume-config to check the plan with placeholder values.",
+    ].join("\n"),
+  );
+}
+
+function withAssumed(config: ProgramConfig): ProgramConfig {
+  const values = { ...config.values };
+  for (const m of config.missing)
+    values[m.key] = m.secret ? SECRET_PLACEHOLDER : ASSUMED_PLACEHOLDER;
+  const secretKeys = [
+    ...config.secretKeys,
+    ...config.missing.filter((m) => m.secret).map((m) => m.key),
+  ];
+  return { ...config, values, secretKeys, missing: [] };
+}
+
+function checkUniqueUrns(resources: readonly RecordedResource[]): void {
+  const seen = new Set<string>();
+  for (const r of resources) {
+    if (seen.has(r.urn)) {
+      throw new CheckError(
+        `duplicate resource URN ${r.urn}: two resources of type ${r.type} are named '${r.name}' under the same parent; give them different names`,
+      );
+    }
+    seen.add(r.urn);
+  }
+}
+
+function planOf(resources: readonly RecordedResource[]): PlannedResource[] {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const place = createPlacer((r) =>
+    r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined,
+  );
+  return resources.map((r) => ({
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    ...place(r),
+    parent: r.parent ?? null,
+    protect: r.protect,
+    retainOnDelete: r.retainOnDelete,
+  }));
+}
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** What the report must say the check could not see. */
+function notesOf(
+  environments: readonly string[],
+  packCount: number,
+  resources: readonly RecordedResource[],
+  invokes: readonly { readonly token: string }[],
+): string[] {
+  const esc =
+    environments.length > 0
+      ? [
+          `the stack imports Pulumi ESC environments (${environments.join(", ")}): their values are not resolved offline`,
+        ]
+      : [];
+  const unchecked =
+    packCount === 0 ? ["no policy packs ran: the plan was recorded but not checked"] : [];
+  const blind = blindSpotNotes(
+    resources.map((r) => r.type),
+    invokes.map((i) => i.token),
+  );
+  return [...esc, ...unchecked, ...blind];
+}
+
+/** Runs the whole check and returns the report; throws CheckError when the check cannot be made. */
+export async function check(opts: CheckOptions): Promise<CheckOutcome> {
+  const progress = opts.progress ?? (() => undefined);
+  progress("reading project and stack config");
+  const project = loadProject(opts.dir);
+  const stack = stackShortName(opts.stack);
+  const stackFile = loadStackFile(project, opts.stack, opts.configFile);
+  const stackFileName = path.relative(process.cwd(), stackFile.file) || stackFile.file;
+  let config = buildConfig(project, stackFile, opts.config ?? []);
+  const redact = redactor(config.ciphertexts);
+  opts.onRedactor?.(redact);
+
+  const source = opts.packSource ?? loadPackSource(opts.environment);
+  const packs = selectPacks(source.packs, opts.packs ?? []);
+  const packConfig = opts.packConfigFile ? loadPackConfig(opts.packConfigFile, packs) : {};
+
+  // Declared in Pulumi.yaml without a default and set nowhere: filled like a missing `require`, reported with them.
+  const declaredMissing: MissingKey[] = [...config.missing];
+  config = withAssumed(config);
+
+  const entry = resolveEntry(project.dir, project.main);
+  progress(`running ${path.relative(project.dir, entry) || entry}`);
+  const run = await runProgram({
+    dir: project.dir,
+    entry,
+    project: project.name,
+    stack,
+    config,
+    answers: {
+      outputs: cannedOutputs,
+      invoke: (token, inputs) => cannedInvoke(token, inputs, config.values),
+    },
+    log: opts.log ?? (() => undefined),
+  });
+  const missing = [...declaredMissing, ...run.missing];
+  if (missing.length > 0 && !opts.assumeConfig)
+    throw missingConfigError(missing, stack, stackFileName);
+  if (run.errors.length > 0) throw describeProgramError(run.errors[0], { dir: project.dir });
+  if (run.loggedErrors.length > 0) {
+    throw new CheckError(
+      `the program logged errors (a real run fails on them):\n  - ${run.loggedErrors.join("\n  - ")}`,
+    );
+  }
+
+  const resources = withDefaultProviders(run.recording.resources, config, {
+    project: project.name,
+    stack,
+  });
+  checkUniqueUrns(resources);
+  const plan = planOf(resources);
+  progress(
+    `checking ${resources.length} resources against ${packs.length} pack${packs.length === 1 ? "" : "s"}`,
+  );
+  source.resetExemptions?.();
+  const evaluation = await evaluate(resources, packs, packConfig);
+
+  const notes = notesOf(stackFile.environments, packs.length, resources, run.recording.invokes);
+  const violations = evaluation.violations;
+  const report: CheckReport = {
+    project: project.name,
+    stack,
+    resources: plan,
+    violations,
+    summary: {
+      resources: plan.length,
+      mandatory: violations.filter((v) => v.enforcementLevel === "mandatory").length,
+      advisory: violations.filter((v) => v.enforcementLevel === "advisory").length,
+    },
+    policies: evaluation.policies,
+    exemptions: source.exemptionsInUse?.() ?? [],
+    assumedConfig: unique(missing.map((m) => m.key)),
+    unansweredInvokes: unique(run.recording.invokes.filter((i) => !i.answered).map((i) => i.token)),
+    notes,
+  };
+  const secrets = [SECRET_PLACEHOLDER, ...config.ciphertexts, ...secretInputValues(resources)];
+  return {
+    report,
+    secrets,
+    redact: redactor(secrets),
+    stackFile: path.relative(project.dir, stackFile.file),
+    programDir: path.relative(process.cwd(), project.dir),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Runs the selected packs' policies over a recorded plan as the CrossGuard analyzer does: every resource policy
+ * on every resource, then every stack policy once. A policy reading a value unknown during preview yields the
+ * analyzer's advisory note; any other throw is a mandatory violation naming the policy and the error (fail
+ * closed, where the real engine would abort the preview).
+ */
+import type { ReportViolation, StackValidation } from "@pulumi/policy";
+import type { PolicySummary, ReportedLevel, ReportedViolation } from "./report";
+import type { RecordedResource } from "./recorder";
+import {
+  settingsOf,
+  type EnginePolicy,
+  type PackConfig,
+  type PackDefinition,
+  type PolicySettings,
+} from "./packs";
+import { createArgsBuilder, isUnknownValueError, NotApplicable } from "./policy-args";
+
+interface Active {
+  readonly pack: PackDefinition;
+  readonly policy: EnginePolicy;
+  readonly settings: PolicySettings;
+  readonly level: ReportedLevel;
+}
+
+export interface Evaluation {
+  readonly violations: ReportedViolation[];
+  readonly policies: PolicySummary[];
+}
+
+/** `remediate` reports as mandatory when the violation is still there, as the analyzer does. */
+const REPORTED_LEVEL: Readonly<Record<string, ReportedLevel | undefined>> = {
+  advisory: "advisory",
+  mandatory: "mandatory",
+  remediate: "mandatory",
+};
+
+function violationSink(
+  active: Active,
+  defaultUrn: string | null,
+  out: ReportedViolation[],
+): ReportViolation {
+  const { pack, policy, level } = active;
+  return ((message: unknown, urn?: string) => {
+    const detail =
+      message !== null && typeof message === "object"
+        ? (message as Record<string, unknown>)
+        : undefined;
+    const text = detail ? (detail.message ?? detail.description) : message;
+    const reportedLevel =
+      detail && typeof detail.enforcementLevel === "string" ? detail.enforcementLevel : level;
+    out.push({
+      pack: pack.name,
+      policy: typeof detail?.name === "string" ? detail.name : policy.name,
+      enforcementLevel: REPORTED_LEVEL[reportedLevel] ?? level,
+      urn: (typeof detail?.urn === "string" ? detail.urn : urn) ?? defaultUrn,
+      message: typeof text === "string" && text !== "" ? text : policy.description,
+      severity: policy.severity,
+    });
+  }) as ReportViolation;
+}
+
+function failure(active: Active, urn: string | null, e: unknown): ReportedViolation {
+  const { pack, policy } = active;
+  const from = `policy '${policy.name}' from policy pack '${pack.name}@v${pack.version}'`;
+  if (isUnknownValueError(e)) {
+    return {
+      pack: pack.name,
+      policy: policy.name,
+      enforcementLevel: "advisory",
+      urn,
+      message: `can't run ${from} during preview: ${(e as Error).message}`,
+      severity: policy.severity,
+    };
+  }
+  const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return {
+    pack: pack.name,
+    policy: policy.name,
+    enforcementLevel: "mandatory",
+    urn,
+    message: `${from} failed${urn ? ` on ${urn}` : ""} (failing closed): ${reason}`,
+    severity: policy.severity,
+  };
+}
+
+/** Runs one validation; returns a promise only when the validation is asynchronous (most are not). */
+function guarded(
+  active: Active,
+  urn: string | null,
+  out: ReportedViolation[],
+  run: () => unknown,
+): Promise<void> | undefined {
+  const onError = (e: unknown) => {
+    if (!(e instanceof NotApplicable)) out.push(failure(active, urn, e));
+  };
+  try {
+    const result = run();
+    if (result instanceof Promise) return result.then(() => undefined, onError);
+  } catch (e) {
+    onError(e);
+  }
+  return undefined;
+}
+
+function summaryOf(active: {
+  pack: PackDefinition;
+  policy: EnginePolicy;
+  settings: PolicySettings;
+}): PolicySummary {
+  const { pack, policy, settings } = active;
+  return {
+    pack: pack.name,
+    policy: policy.name,
+    description: policy.description,
+    enforcementLevel: settings.level,
+    severity: policy.severity,
+    remediationSteps: policy.remediationSteps,
+  };
+}
+
+/** Runs `packs` over `resources` (with their default providers) and returns violations in a stable order. */
+export async function evaluate(
+  resources: readonly RecordedResource[],
+  packs: readonly PackDefinition[],
+  packConfig: PackConfig,
+): Promise<Evaluation> {
+  const all = packs.flatMap((pack) =>
+    pack.policies.map((policy) => ({
+      pack,
+      policy,
+      settings: settingsOf(policy, pack, packConfig),
+    })),
+  );
+  const enabled: Active[] = all.flatMap((a) => {
+    const level = REPORTED_LEVEL[a.settings.level];
+    return level ? [{ ...a, level }] : [];
+  });
+  const resourcePolicies = enabled.filter((a) => a.policy.validateResource !== undefined);
+  const stackPolicies = enabled.filter((a) => a.policy.validateStack !== undefined);
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const build = createArgsBuilder(byUrn);
+  const violations: ReportedViolation[] = [];
+
+  for (const r of resources) {
+    if (resourcePolicies.length === 0) break;
+    const base = build.resourceArgs(r);
+    for (const active of resourcePolicies) {
+      const validate = active.policy.validateResource ?? [];
+      const args = { ...base, getConfig: <T extends object>() => active.settings.config as T };
+      const report = violationSink(active, r.urn, violations);
+      for (const validation of Array.isArray(validate) ? validate : [validate]) {
+        const pending = guarded(active, r.urn, violations, () => validation(args, report));
+        if (pending) await pending;
+      }
+    }
+  }
+  if (stackPolicies.length > 0) {
+    const stackResources = build.stackResources(resources);
+    for (const active of stackPolicies) {
+      const validateStack = active.policy.validateStack as StackValidation;
+      const args = {
+        resources: stackResources,
+        stackTags: new Map<string, string>(),
+        getConfig: <T extends object>() => active.settings.config as T,
+        notApplicable: (reason?: string): never => {
+          throw new NotApplicable(reason);
+        },
+      };
+      await guarded(active, null, violations, () =>
+        validateStack(args, violationSink(active, null, violations)),
+      );
+    }
+  }
+  return { violations, policies: all.map(summaryOf) };
+}

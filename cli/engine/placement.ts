@@ -1,0 +1,184 @@
+/**
+ * Where a recorded resource runs, for the report: vendor, canonical site and country. Policies decide verdicts;
+ * this only describes the plan. Placement comes from the resource's package (config/catalog/vendors.ts), its
+ * location inputs, else its provider's props; Kubernetes objects are placed by their provider's kubeconfig
+ * server, else by the `sovereign.eu/*` labels our components set.
+ */
+import { yaml } from "./yaml";
+import {
+  isEuVendor,
+  isNeutralPackage,
+  packageOfType,
+  vendorOfPackage,
+} from "../../config/catalog/vendors";
+import { placeOf } from "../../config/catalog/places";
+import { KUBERNETES_ENDPOINTS, matchHost } from "../../config/catalog/hosts";
+import { LABEL } from "../../components/contract/labels";
+import { isOfflinePlaceholder } from "./config";
+import { ROOT_STACK_TYPE, UNKNOWN, type RecordedResource } from "./recorder";
+
+export interface Placed {
+  /** Vendor id, or `neutral`, `component`, `unknown`. */
+  readonly vendor: string;
+  readonly region: string | null;
+  readonly country: string | null;
+}
+
+export const NEUTRAL: Placed = { vendor: "neutral", region: null, country: null };
+export const COMPONENT: Placed = { vendor: "component", region: null, country: null };
+export const UNPLACED: Placed = { vendor: "unknown", region: null, country: null };
+
+/** Inputs that name a location, in the order they are read (first known one wins). */
+const LOCATION_INPUTS: readonly (readonly (string | number)[])[] = [
+  ["region"],
+  ["zone"],
+  ["regionName"],
+  ["location"],
+  ["nodes", 0, "region"],
+];
+
+/** Provider props that name a location. */
+const PROVIDER_LOCATION_PROPS = ["region", "zone"] as const;
+
+/** Country of the contracting entity behind an OVHcloud API endpoint (go-ovh `ovh/ovh.go`, PROVIDERS.md §1.1). */
+const ENDPOINT_COUNTRIES: Readonly<Record<string, string>> = {
+  "ovh-eu": "FR",
+  "ovh-ca": "CA",
+  "ovh-us": "US",
+  "kimsufi-eu": "FR",
+  "kimsufi-ca": "CA",
+  "soyoustart-eu": "FR",
+  "soyoustart-ca": "CA",
+};
+
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
+/** A usable location string: known, not a placeholder. */
+function known(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" && v !== UNKNOWN && !isOfflinePlaceholder(v)
+    ? v
+    : undefined;
+}
+
+function placeByName(vendor: string, name: string | undefined): Placed | undefined {
+  if (name === undefined || !isEuVendor(vendor)) return undefined;
+  const place = placeOf(vendor, name);
+  return place ? { vendor, region: place.site, country: place.country } : undefined;
+}
+
+function placeVendorResource(
+  vendor: string,
+  r: RecordedResource,
+  provider: RecordedResource | undefined,
+): Placed {
+  for (const path of LOCATION_INPUTS) {
+    const value = at(r.inputs, path);
+    // Computed during preview: the provider's default says nothing about where it will be.
+    if (value === UNKNOWN) return { vendor, region: null, country: null };
+    const placed = placeByName(vendor, known(value));
+    if (placed) return placed;
+  }
+  const props = provider?.inputs ?? {};
+  for (const key of PROVIDER_LOCATION_PROPS) {
+    const placed = placeByName(vendor, known(props[key]));
+    if (placed) return placed;
+  }
+  const endpoint = known(props.endpoint) ?? known(r.inputs.endpoint);
+  return { vendor, region: null, country: (endpoint && ENDPOINT_COUNTRIES[endpoint]) ?? null };
+}
+
+/** The API server host a kubeconfig's current (or chosen) context points at, or undefined. */
+export function kubeconfigServerHost(
+  kubeconfig: string,
+  context?: string,
+  cluster?: string,
+): string | undefined {
+  let doc: unknown;
+  try {
+    doc = yaml().parse(kubeconfig);
+  } catch {
+    return undefined;
+  }
+  const contextName = context ?? known(at(doc, ["current-context"]));
+  const contexts = at(doc, ["contexts"]);
+  const ctx = Array.isArray(contexts)
+    ? contexts.find((c) => at(c, ["name"]) === contextName)
+    : undefined;
+  const clusterName = cluster ?? known(at(ctx, ["context", "cluster"]));
+  const clusters = at(doc, ["clusters"]);
+  if (!Array.isArray(clusters)) return undefined;
+  const entry =
+    clusterName === undefined && clusters.length === 1
+      ? clusters[0]
+      : clusters.find((c) => at(c, ["name"]) === clusterName);
+  const server = known(at(entry, ["cluster", "server"]));
+  if (!server) return undefined;
+  try {
+    return new URL(server).host;
+  } catch {
+    return undefined;
+  }
+}
+
+function placeKubeconfig(props: Record<string, unknown>): Placed | undefined {
+  const kubeconfig = known(props.kubeconfig);
+  if (!kubeconfig) return undefined;
+  const host = kubeconfigServerHost(kubeconfig, known(props.context), known(props.cluster));
+  const match = host === undefined ? undefined : matchHost(KUBERNETES_ENDPOINTS, host);
+  if (!match) return undefined;
+  return (
+    placeByName(match.vendor, match.site) ?? { vendor: match.vendor, region: null, country: null }
+  );
+}
+
+function placeByLabels(inputs: Record<string, unknown>): Placed | undefined {
+  const labels = at(inputs, ["metadata", "labels"]);
+  const vendor = known(at(labels, [LABEL.vendor]));
+  if (!vendor) return undefined;
+  const region = known(at(labels, [LABEL.region]));
+  return (
+    placeByName(vendor, region) ?? {
+      vendor,
+      region: region ?? null,
+      country: known(at(labels, [LABEL.country])) ?? null,
+    }
+  );
+}
+
+/**
+ * Places resources; kubeconfig placements are cached per provider, so a cluster's thousand objects parse its
+ * kubeconfig once.
+ */
+export function createPlacer(
+  providerOf: (r: RecordedResource) => RecordedResource | undefined,
+): (r: RecordedResource) => Placed {
+  const byKubeProvider = new Map<string, Placed | undefined>();
+  const kubeProviderPlace = (provider: RecordedResource): Placed | undefined => {
+    if (!byKubeProvider.has(provider.urn))
+      byKubeProvider.set(provider.urn, placeKubeconfig(provider.inputs));
+    return byKubeProvider.get(provider.urn);
+  };
+  return (r) => {
+    const pkg = packageOfType(r.type);
+    if (pkg === "kubernetes") {
+      const provider = r.type.startsWith("pulumi:providers:") ? r : providerOf(r);
+      return (
+        (provider && kubeProviderPlace(provider)) ??
+        placeByLabels(r.inputs) ??
+        (r.custom ? UNPLACED : COMPONENT)
+      );
+    }
+    if (r.type === ROOT_STACK_TYPE) return NEUTRAL;
+    if (!r.custom) return COMPONENT;
+    if (isNeutralPackage(pkg)) return NEUTRAL;
+    const vendor = vendorOfPackage(pkg);
+    return vendor ? placeVendorResource(vendor.id, r, providerOf(r)) : UNPLACED;
+  };
+}

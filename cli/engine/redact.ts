@@ -1,0 +1,73 @@
+/**
+ * Secret scrubbing for everything the CLI prints: the placeholder programs read for `secure:` values, the
+ * ciphertexts, and the plaintext of every input the program marked secret never leave the engine, whatever a
+ * program or a policy put into a message. Renderers redact the report before escaping (cli/format/redact.ts);
+ * this scrubs plain text: program output, error messages and the rendered output once more.
+ */
+import { SECRET_PLACEHOLDER } from "./config";
+import type { RecordedResource } from "./recorder";
+
+export const REDACTED = "[secret]";
+/** Shorter values would blank out ordinary words and numbers; they are not redacted. */
+const MIN_LENGTH = 4;
+
+/**
+ * Secret inputs shorter than this are not scrubbed: a secret object's every leaf is secret (a Secret's
+ * `stringData.region: fr-par`), and blanking such words everywhere would gut the report.
+ */
+export const MIN_SECRET_INPUT_LENGTH = 12;
+
+const join = (path: string, key: string | number) =>
+  typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+
+/** Calls `visit` with every string or number leaf of `value` and a function giving its recorder path. */
+function walkLeaves(
+  value: unknown,
+  visit: (leaf: string, path: () => string) => void,
+  path: () => string = () => "",
+): void {
+  if (typeof value === "string" || typeof value === "number") {
+    visit(String(value), path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => walkLeaves(v, visit, () => join(path(), i)));
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) walkLeaves(v, visit, () => join(path(), k));
+  }
+}
+
+/**
+ * The plaintext of inputs the program marked secret, long enough to be credentials and used nowhere in the plan
+ * as a plain value (a region or host that also appears unmarked is public anyway).
+ */
+export function secretInputValues(resources: readonly RecordedResource[]): string[] {
+  const candidates = new Set<string>();
+  for (const r of resources) {
+    if (r.secretPaths.length === 0) continue;
+    const secret = new Set(r.secretPaths);
+    walkLeaves(r.inputs, (leaf, path) => {
+      if (leaf.length >= MIN_SECRET_INPUT_LENGTH && secret.has(path())) candidates.add(leaf);
+    });
+  }
+  if (candidates.size === 0) return [];
+  const published = new Set<string>();
+  for (const r of resources) {
+    const secret = new Set(r.secretPaths);
+    walkLeaves(r.inputs, (leaf, path) => {
+      if (candidates.has(leaf) && !secret.has(path())) published.add(leaf);
+    });
+  }
+  return [...candidates].filter((v) => !published.has(v));
+}
+
+/** A function replacing every occurrence of `secrets` (and the secret placeholder) in a text by `[secret]`. */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+  // Longest first, so a secret containing another is replaced whole.
+  const needles = [...new Set([SECRET_PLACEHOLDER, ...secrets])]
+    .filter((s) => s.length >= MIN_LENGTH && s !== REDACTED)
+    .sort((a, b) => b.length - a.length);
+  return (text) =>
+    needles.reduce(
+      (acc, needle) => (acc.includes(needle) ? acc.split(needle).join(REDACTED) : acc),
+      text,
+    );
+}

@@ -1,0 +1,18 @@
+/**
+ * Output formats, chosen by `--format`. A format is one pure function from the CheckReport (and the run's
+ * context: secrets to redact, where the program sits) to text; adding one (markdown, sarif, junit) is one entry
+ * here and one file beside this one.
+ */
+import type { CheckReport } from "../engine/report";
+import type { FormatContext } from "./context";
+import { renderJson } from "./json";
+import { renderText } from "./text";
+
+export type Renderer = (report: CheckReport, ctx?: FormatContext) => string;
+
+export const RENDERERS: Readonly<Record<string, Renderer>> = {
+  text: renderText,
+  json: renderJson,
+};
+
+export const FORMAT_NAMES = Object.keys(RENDERERS);

@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, test } from "vitest";
+import { engineUrn, startRecording } from "../../../cli/engine/recorder";
+
+const STACK = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
+
+describe("engineUrn", () => {
+  test.each([
+    ["a resource without parent", "", "a:b:C", "urn:pulumi:dev::shop::a:b:C::x"],
+    [
+      "a child of the root stack, without the stack's type",
+      STACK,
+      "a:b:C",
+      "urn:pulumi:dev::shop::a:b:C::x",
+    ],
+    [
+      "a child of a component",
+      "urn:pulumi:dev::shop::shop:index:App::app",
+      "a:b:C",
+      "urn:pulumi:dev::shop::shop:index:App$a:b:C::x",
+    ],
+    [
+      "a grandchild, with the full chain of types",
+      "urn:pulumi:dev::shop::shop:index:App$shop:index:Db::db",
+      "a:b:C",
+      "urn:pulumi:dev::shop::shop:index:App$shop:index:Db$a:b:C::x",
+    ],
+  ])("names %s as the engine does", (_case, parent, type, urn) => {
+    expect(engineUrn("dev", "shop", parent, type, "x")).toBe(urn);
+  });
+});
+
+describe("startRecording", () => {
+  test("records registrations under the stack with engine URNs, versions and options", async () => {
+    const recording = startRecording(
+      pulumi,
+      { outputs: () => ({}), invoke: () => undefined },
+      { project: "shop", stack: "dev" },
+    );
+    class App extends pulumi.ComponentResource {
+      constructor(name: string) {
+        super("shop:index:App", name, {}, {});
+        new pulumi.ComponentResource(
+          "shop:index:Db",
+          `${name}-db`,
+          {},
+          { parent: this, aliases: [{ name: "old-db" }] },
+        );
+        this.registerOutputs({});
+      }
+    }
+    await pulumi.runtime.runInPulumiStack(async () => {
+      new App("app");
+      return {};
+    });
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    expect(recording.resources.map((r) => [r.urn, r.parent ?? null])).toEqual([
+      [STACK, null],
+      ["urn:pulumi:dev::shop::shop:index:App::app", STACK],
+      [
+        "urn:pulumi:dev::shop::shop:index:App$shop:index:Db::app-db",
+        "urn:pulumi:dev::shop::shop:index:App::app",
+      ],
+    ]);
+    expect(recording.resources[2]?.aliasUrns).toEqual([
+      "urn:pulumi:dev::shop::shop:index:App$shop:index:Db::old-db",
+    ]);
+  });
+});
