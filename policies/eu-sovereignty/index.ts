@@ -1,0 +1,10 @@
+/**
+ * The eu-sovereignty policy pack, as the Pulumi CLI loads it: `pulumi preview --policy-pack policies/eu-sovereignty`.
+ * The only module with a side effect: it serves PACKS["eu-sovereignty"] (policies/packs.ts) at the levels of the
+ * environment SOVEREIGN_ENVIRONMENT names (default prod), with policies/exemptions.json applied.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { servedPack } from "../packs";
+
+const served = servedPack("eu-sovereignty", process.env);
+new PolicyPack(served.name, served.args);

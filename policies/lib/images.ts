@@ -1,0 +1,59 @@
+/**
+ * Container image references: the registry host an image is pulled from, normalised as Docker does (an image
+ * without a registry host means Docker Hub), and the image fields of non-pod kinds as data.
+ */
+
+export interface ImageRef {
+  /** Registry host, lower-cased, port kept (`harbor.example.eu:5000`). */
+  readonly host: string;
+  /** Repository path under the host (`library/nginx`), without tag or digest. */
+  readonly path: string;
+  /** True when the reference named no host, so Docker's default (Docker Hub) applies. */
+  readonly implicitHost: boolean;
+}
+
+const DOCKER_HUB = "docker.io";
+
+/** Registry host and repository of an image reference (`nginx:1.27` → docker.io, library/nginx). */
+export function parseImage(image: string): ImageRef {
+  const name = image.trim().split("@")[0] ?? "";
+  const slash = name.indexOf("/");
+  const first = slash < 0 ? "" : name.slice(0, slash);
+  // Docker's rule (distribution/reference): the first component is a host when it has a dot or a port, or is localhost.
+  const hasHost = first.includes(".") || first.includes(":") || first === "localhost";
+  const remainder = hasHost ? name.slice(slash + 1) : name;
+  const repository = remainder.replace(/:[^/:]*$/, "");
+  return {
+    host: hasHost ? first.toLowerCase() : DOCKER_HUB,
+    path: hasHost || repository.includes("/") ? repository : `library/${repository}`,
+    implicitHost: !hasHost,
+  };
+}
+
+export interface ImageField {
+  /** Type tokens of the Kubernetes kind (custom resources included). */
+  readonly types: RegExp;
+  /** Dotted path of the image field (`[]` reads every element). */
+  readonly path: string;
+  /** What the operator pulls when the field is absent; undefined when absence is fine. */
+  readonly defaultImage?: string;
+  /** A sibling field that, when set, replaces this one (absence is then fine). */
+  readonly replacedBy?: string;
+}
+
+/**
+ * Image fields of kinds that are not pod-bearing (pod kinds are read through policies/lib/pods.ts). CloudNativePG
+ * is here because the Kubernetes adapter runs PostgreSQL with it.
+ */
+export const IMAGE_FIELDS: readonly ImageField[] = [
+  {
+    types: /^kubernetes:postgresql\.cnpg\.io\/v1:Cluster$/,
+    path: "spec.imageName",
+    defaultImage: "ghcr.io/cloudnative-pg/postgresql",
+    replacedBy: "spec.imageCatalogRef",
+  },
+  {
+    types: /^kubernetes:postgresql\.cnpg\.io\/v1:(?:Cluster)?ImageCatalog$/,
+    path: "spec.images[].image",
+  },
+];

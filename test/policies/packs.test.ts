@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import type { PackName } from "../../policies/lib/define";
+import {
+  enforcementLevelOf,
+  ENVIRONMENT_LEVELS,
+  PACKS,
+  policyTable,
+  servedPack,
+} from "../../policies/packs";
+import { REGISTRY } from "../../policies/registry";
+
+const PACK_NAMES: PackName[] = [
+  "eu-sovereignty",
+  "workload-baseline",
+  "data-protection",
+  "diversification",
+];
+const packFile = (pack: string, file: string) =>
+  readFileSync(join(__dirname, "..", "..", "policies", pack, file), "utf8");
+
+describe("PACKS", () => {
+  test("defines the four packs, each with the registry's policies of that pack", () => {
+    expect(Object.keys(PACKS)).toEqual(PACK_NAMES);
+    for (const name of PACK_NAMES) {
+      expect(PACKS[name].name).toBe(name);
+      expect(PACKS[name].policies).toEqual(REGISTRY.select({ pack: name }));
+    }
+  });
+
+  test.each(PACK_NAMES)("keeps %s's version equal to the pack folder's package.json", (name) => {
+    const manifest = JSON.parse(packFile(name, "package.json")) as {
+      name: string;
+      version: string;
+    };
+    expect([manifest.name, manifest.version]).toEqual([name, PACKS[name].version]);
+  });
+
+  test.each(PACK_NAMES)("declares %s as a Node.js policy pack in PulumiPolicy.yaml", (name) => {
+    expect(parse(packFile(name, "PulumiPolicy.yaml"))).toEqual({
+      runtime: "nodejs",
+      description: expect.stringMatching(/^Sovereign Deploy: /),
+    });
+  });
+
+  test("makes eu-sovereignty mandatory by default", () => {
+    expect(PACKS["eu-sovereignty"].enforcementLevel).toBe("mandatory");
+  });
+});
+
+describe("ENVIRONMENT_LEVELS", () => {
+  const levels = (pack: PackName, environment: "dev" | "staging" | "prod") => [
+    ...new Set(PACKS[pack].policies.map((p) => enforcementLevelOf(p, environment))),
+  ];
+
+  test.each(["dev", "staging", "prod"] as const)(
+    "never relaxes eu-sovereignty in %s",
+    (environment) => {
+      expect(levels("eu-sovereignty", environment)).toEqual(["mandatory"]);
+    },
+  );
+
+  test.each([
+    ["dev", "workload-baseline", "advisory"],
+    ["staging", "workload-baseline", "mandatory"],
+    ["prod", "workload-baseline", "mandatory"],
+    ["dev", "data-protection", "advisory"],
+    ["staging", "data-protection", "advisory"],
+    ["prod", "data-protection", "mandatory"],
+    ["dev", "diversification", "disabled"],
+    ["staging", "diversification", "advisory"],
+    ["prod", "diversification", "mandatory"],
+  ] as const)("runs %s %s at %s", (environment, pack, level) => {
+    const actual = levels(pack, environment);
+    expect(actual.length === 0 ? [level] : actual).toEqual([level]);
+  });
+
+  test("defines overrides for exactly dev, staging and prod", () => {
+    expect(Object.keys(ENVIRONMENT_LEVELS)).toEqual(["dev", "staging", "prod"]);
+  });
+});
+
+describe("servedPack", () => {
+  test("serves a pack's policies with the environment's levels and no registry metadata", () => {
+    const served = servedPack("workload-baseline", { SOVEREIGN_ENVIRONMENT: "dev" });
+    expect(served.name).toBe("workload-baseline");
+    expect(served.args.enforcementLevel).toBe("advisory");
+    expect(served.args.policies.map((p) => [p.name, p.enforcementLevel])).toEqual(
+      PACKS["workload-baseline"].policies.map((p) => [p.name, "advisory"]),
+    );
+    expect(served.args.policies.filter((p) => "pack" in p || "area" in p)).toEqual([]);
+  });
+});
+
+describe("policyTable", () => {
+  const lines = policyTable().split("\n");
+
+  test("has a header and one row per registered policy", () => {
+    expect(lines.slice(0, 2)).toEqual([
+      "| Pack | Policy | Severity | dev / staging / prod | What it checks |",
+      "| --- | --- | --- | --- | --- |",
+    ]);
+    expect(lines.length).toBe(2 + REGISTRY.all.length);
+  });
+
+  test("renders each eu-sovereignty policy as a row", () => {
+    expect(lines[2]).toBe(
+      "| eu-sovereignty | `region-resource-enforce-eu-location` | critical | mandatory / mandatory / mandatory | Requires every resource of an EU vendor to be placed, by its own region, zone or location fields or by its provider's, in a catalogued site inside the allowed jurisdiction group. |",
+    );
+    expect(lines.slice(2, 9).map((l) => l.split(" | ")[1])).toEqual(
+      PACKS["eu-sovereignty"].policies.map((p) => `\`${p.name}\``),
+    );
+  });
+});
