@@ -17,7 +17,10 @@ const restrictSdks = (allowed) => [
       .map(([name, folder]) => ({ name, message: `only ${folder}/ may import ${name}` })),
     patterns: Object.entries(cloudSdks)
       .filter(([name]) => name !== allowed)
-      .map(([name, folder]) => ({ group: [`${name}/*`], message: `only ${folder}/ may import ${name}` })),
+      .map(([name, folder]) => ({
+        group: [`${name}/*`],
+        message: `only ${folder}/ may import ${name}`,
+      })),
   },
 ];
 
@@ -26,12 +29,17 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     files: ["**/*.ts", "**/*.mts"],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { pulumi },
     rules: {
       "pulumi/no-output-in-template-literal": "error",
       "pulumi/no-output-instance-in-template-literal": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-restricted-imports": restrictSdks(undefined),
     },
   },

@@ -19,7 +19,10 @@ interface Measure {
 
 const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-async function measureCheck(stackFile: string, stack: string): Promise<Measure & { k8s: number; mandatory: number }> {
+async function measureCheck(
+  stackFile: string,
+  stack: string,
+): Promise<Measure & { k8s: number; mandatory: number }> {
   const marks: { phase: string; at: number }[] = [];
   const outcome = await check({
     dir: REPO,
@@ -53,27 +56,47 @@ async function measureFloor(k8sCount: number, otherCount: number): Promise<Measu
   );
   const started = performance.now();
   const provider = new k8s.Provider("floor", { kubeconfig: "apiVersion: v1" });
-  const urns: pulumi.Output<string>[] = [provider.urn];
+  class Thing extends pulumi.CustomResource {
+    constructor(name: string, props: Record<string, unknown>) {
+      super("sovereign:bench:Thing", name, props);
+    }
+  }
+  const urns: import("@pulumi/pulumi").Output<string>[] = [provider.urn];
   for (let i = 0; i < k8sCount - 1; i += 1) {
-    urns.push(new k8s.core.v1.ConfigMap(`cm-${i}`, { metadata: { name: `cm-${i}`, namespace: "floor" }, data: { key: `value-${i}` } }, { provider }).urn);
+    urns.push(
+      new k8s.core.v1.ConfigMap(
+        `cm-${i}`,
+        { metadata: { name: `cm-${i}`, namespace: "floor" }, data: { key: `value-${i}` } },
+        { provider },
+      ).urn,
+    );
   }
   for (let i = 0; i < otherCount; i += 1) {
-    urns.push(new pulumi.CustomResource("sovereign:bench:Thing", `thing-${i}`, { index: i, region: "fr-par" }).urn);
+    urns.push(new Thing(`thing-${i}`, { index: i, region: "fr-par" }).urn);
   }
   await new Promise<void>((resolve) => pulumi.all(urns).apply(() => resolve()));
-  return { resources: k8sCount + otherCount, programMs: Math.round(performance.now() - started), policyMs: 0, packs: 0, maxRssMB: maxRssMB() };
+  return {
+    resources: k8sCount + otherCount,
+    programMs: Math.round(performance.now() - started),
+    policyMs: 0,
+    packs: 0,
+    maxRssMB: maxRssMB(),
+  };
 }
 
 async function main(): Promise<void> {
   const [mode, a = "", b = ""] = process.argv.slice(2);
-  const result = mode === "floor" ? await measureFloor(Number(a), Number(b)) : await measureCheck(a, b);
+  const result =
+    mode === "floor" ? await measureFloor(Number(a), Number(b)) : await measureCheck(a, b);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 main().then(
   () => process.exit(0),
   (e: unknown) => {
-    process.stderr.write(`bench child failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `bench child failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(1);
   },
 );

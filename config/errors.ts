@@ -64,7 +64,12 @@ function problemOf(issue: core.$ZodIssue): string {
 /** A discriminated union reports the whole object; the value worth showing is the discriminator's. */
 function valueAt(issue: core.$ZodIssue): unknown {
   const last = issue.path.at(-1);
-  if (issue.code === "invalid_union" && typeof last === "string" && issue.input !== null && typeof issue.input === "object") {
+  if (
+    issue.code === "invalid_union" &&
+    typeof last === "string" &&
+    issue.input !== null &&
+    typeof issue.input === "object"
+  ) {
     return (issue.input as Record<string, unknown>)[last];
   }
   return issue.input;
@@ -95,12 +100,16 @@ export class ConfigError extends Error {
   }
 }
 
-export function formatIssues(issues: readonly ConfigIssue[], where: { stackFile?: string; stack?: string }): string {
+export function formatIssues(
+  issues: readonly ConfigIssue[],
+  where: { stackFile?: string; stack?: string },
+): string {
   const file = where.stackFile ?? "the stack config";
   const stackFlag = where.stack ? ` -s ${where.stack}` : "";
   const head = `${file}: ${issues.length} config problem${issues.length === 1 ? "" : "s"}`;
   const lines = issues.map((i) => {
-    const fix = i.fix ?? `set it in ${file} or with: pulumi config set --path '${i.key}' <value>${stackFlag}`;
+    const fix =
+      i.fix ?? `set it in ${file} or with: pulumi config set --path '${i.key}' <value>${stackFlag}`;
     return `  - ${i.key} ${i.problem}; got ${describe(i.value)}. Fix: ${fix}`;
   });
   return [head, ...lines].join("\n");

@@ -15,8 +15,13 @@ import { ConfigError, issuesFromZod, type ConfigIssue } from "./errors";
 
 const dnsLabel = z
   .string()
-  .regex(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/, "must be a DNS label: 1-20 lower-case letters, digits or '-', starting with a letter");
-const configKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "must be a config key name (letters, digits, '_' or '-')");
+  .regex(
+    /^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/,
+    "must be a DNS label: 1-20 lower-case letters, digits or '-', starting with a letter",
+  );
+const configKey = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "must be a config key name (letters, digits, '_' or '-')");
 const size = z.enum(SIZE_CLASSES);
 
 export const Environment = { dev: "dev", staging: "staging", prod: "prod" } as const;
@@ -75,7 +80,11 @@ const scalewayTarget = z
     projectId: z.string().uuid().optional(),
     /** @default "10.10.0.0/20" */
     privateNetworkCidr: z.cidrv4().default("10.10.0.0/20"),
-    database: databaseManaged.default({ enabled: true, highAvailability: false, backupRetentionDays: 7 }),
+    database: databaseManaged.default({
+      enabled: true,
+      highAvailability: false,
+      backupRetentionDays: 7,
+    }),
     objectStore: objectStoreManaged.default({ enabled: true, versioning: true }),
     /** @default true - a private registry namespace in the region */
     registry: z.boolean().default(true),
@@ -88,12 +97,18 @@ const ovhTarget = z
     provider: z.literal("ovhcloud"),
     region: z.string(),
     /** The Public Cloud project id (`serviceName` in the OVH API). */
-    serviceName: z.string().regex(/^[0-9a-f]{32}$/, "must be the 32-hex-digit Public Cloud project id"),
+    serviceName: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, "must be the 32-hex-digit Public Cloud project id"),
     /** @default 0 */
     vlanId: z.number().int().min(0).max(4000).default(0),
     /** @default "10.20.0.0/24" */
     subnetCidr: z.cidrv4().default("10.20.0.0/24"),
-    database: databaseManaged.default({ enabled: true, highAvailability: false, backupRetentionDays: 7 }),
+    database: databaseManaged.default({
+      enabled: true,
+      highAvailability: false,
+      backupRetentionDays: 7,
+    }),
     objectStore: objectStoreManaged.default({ enabled: true, versioning: true }),
     /** @default true */
     registry: z.boolean().default(true),
@@ -119,7 +134,10 @@ const inClusterDatabase = z
     /** @default 2 - CloudNativePG instances (one primary, one standby) */
     instances: z.number().int().min(1).max(9).default(2),
     /** @default "10Gi" */
-    storage: z.string().regex(/^[0-9]+(Mi|Gi|Ti)$/, "must be a Kubernetes quantity such as 10Gi").default("10Gi"),
+    storage: z
+      .string()
+      .regex(/^[0-9]+(Mi|Gi|Ti)$/, "must be a Kubernetes quantity such as 10Gi")
+      .default("10Gi"),
     /** @default 7 */
     backupRetentionDays: z.number().int().min(1).max(365).default(7),
     /** PostgreSQL image for CloudNativePG, from an EU registry. @default - the EU mirror's postgresql:16 image */
@@ -161,22 +179,35 @@ const kubernetesTarget = z
      * @default {mode: "none"}
      */
     database: z
-      .discriminatedUnion("mode", [externalDatabase, inClusterDatabase, z.object({ mode: z.literal("none") }).strict()], {
-        error: (iss) => (iss.code === "invalid_union" ? "must be one of in-cluster, external, none" : undefined),
-      })
+      .discriminatedUnion(
+        "mode",
+        [externalDatabase, inClusterDatabase, z.object({ mode: z.literal("none") }).strict()],
+        {
+          error: (iss) =>
+            iss.code === "invalid_union" ? "must be one of in-cluster, external, none" : undefined,
+        },
+      )
       .default({ mode: "none" }),
     /** @default {mode: "none"} */
     objectStore: z
-      .discriminatedUnion("mode", [externalObjectStore, z.object({ mode: z.literal("none") }).strict()], {
-        error: (iss) => (iss.code === "invalid_union" ? "must be external or none (in-cluster object storage is not offered: point at the vendor's S3 endpoint)" : undefined),
-      })
+      .discriminatedUnion(
+        "mode",
+        [externalObjectStore, z.object({ mode: z.literal("none") }).strict()],
+        {
+          error: (iss) =>
+            iss.code === "invalid_union"
+              ? "must be external or none (in-cluster object storage is not offered: point at the vendor's S3 endpoint)"
+              : undefined,
+        },
+      )
       .default({ mode: "none" }),
   })
   .strict();
 
 export const targetSchema = z
   .discriminatedUnion("provider", [scalewayTarget, ovhTarget, kubernetesTarget], {
-    error: (iss) => (iss.code === "invalid_union" ? "must be one of scaleway, ovhcloud, kubernetes" : undefined),
+    error: (iss) =>
+      iss.code === "invalid_union" ? "must be one of scaleway, ovhcloud, kubernetes" : undefined,
   })
   .superRefine((t, ctx) => {
     for (const issue of regionIssues(t)) ctx.addIssue({ code: "custom", ...issue });
@@ -185,7 +216,12 @@ export const targetSchema = z
 const workloadSchema = z
   .object({
     name: dnsLabel,
-    image: z.string().regex(/^[a-z0-9]([a-z0-9._/:@-]*[a-z0-9])?$/i, "must be a container image reference such as rg.fr-par.scw.cloud/acme/shop:1.4.2"),
+    image: z
+      .string()
+      .regex(
+        /^[a-z0-9]([a-z0-9._/:@-]*[a-z0-9])?$/i,
+        "must be a container image reference such as rg.fr-par.scw.cloud/acme/shop:1.4.2",
+      ),
     /** Replicas across the stack's targets (in a fleet, spread by `sovereign:fleet` weights). @default 2 */
     replicas: z.number().int().min(1).max(1000).default(2),
     /** @default 8080 */
@@ -200,7 +236,10 @@ const workloadSchema = z
     host: dnsLabel.optional(),
     /** @default {minReplicas: replicas per target, maxReplicas: 3 × that, cpuPercent: 70} */
     autoscale: z
-      .object({ maxFactor: z.number().int().min(1).max(10).default(3), cpuPercent: z.number().int().min(10).max(100).default(70) })
+      .object({
+        maxFactor: z.number().int().min(1).max(10).default(3),
+        cpuPercent: z.number().int().min(10).max(100).default(70),
+      })
       .strict()
       .default({ maxFactor: 3, cpuPercent: 70 }),
     /** Wire the target's PostgreSQL connection secret. @default true */
@@ -217,7 +256,13 @@ export const stackConfigSchema = z
     /** @default "dev"; `prod` protects databases and buckets */
     environment: z.enum(Environment).default("dev"),
     /** DNS zone the ingress hosts live under. @default "apps.example.eu" */
-    domain: z.string().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, "must be a DNS domain such as apps.example.eu").default("apps.example.eu"),
+    domain: z
+      .string()
+      .regex(
+        /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/,
+        "must be a DNS domain such as apps.example.eu",
+      )
+      .default("apps.example.eu"),
     targets: z.array(targetSchema).min(1, "must list at least one target"),
     workloads: z.array(workloadSchema).min(1, "must list at least one workload"),
     fleet: fleetSchema.optional(),
@@ -247,36 +292,77 @@ export function vendorOfTarget(t: Pick<Target, "provider"> & { vendor?: string }
   return t.provider === "kubernetes" ? (t.vendor as EuVendorId) : t.provider;
 }
 
-const OFFERINGS: Record<"scaleway" | "ovhcloud", Readonly<Record<string, { readonly capabilities: readonly Capability[] }>>> = {
+const OFFERINGS: Record<
+  "scaleway" | "ovhcloud",
+  Readonly<Record<string, { readonly capabilities: readonly Capability[] }>>
+> = {
   scaleway: SCALEWAY_OFFERINGS,
   ovhcloud: OVH_OFFERINGS,
 };
-const capabilitiesOf = (provider: "scaleway" | "ovhcloud", site: string) => OFFERINGS[provider][site]?.capabilities;
+const capabilitiesOf = (provider: "scaleway" | "ovhcloud", site: string) =>
+  OFFERINGS[provider][site]?.capabilities;
 
 /** Region, vendor and capability checks of one target, against the catalog. Paths are relative to the target. */
-function regionIssues(t: z.output<typeof scalewayTarget> | z.output<typeof ovhTarget> | z.output<typeof kubernetesTarget>): CrossIssue[] {
+function regionIssues(
+  t:
+    | z.output<typeof scalewayTarget>
+    | z.output<typeof ovhTarget>
+    | z.output<typeof kubernetesTarget>,
+): CrossIssue[] {
   const at = (...p: (string | number)[]) => p;
   if (t.provider === "kubernetes" && !isEuVendor(t.vendor)) {
-    return [{ path: at("vendor"), input: t.vendor, message: `is not an EU vendor in the catalog; use one of ${Object.keys(EU_VENDORS).join(", ")}` }];
+    return [
+      {
+        path: at("vendor"),
+        input: t.vendor,
+        message: `is not an EU vendor in the catalog; use one of ${Object.keys(EU_VENDORS).join(", ")}`,
+      },
+    ];
   }
   const vendor = vendorOfTarget(t);
   const place = placeOf(vendor, t.region);
   if (!place) {
-    return [{ path: at("region"), input: t.region, message: `is not a ${vendor} region in the catalog; use one of ${siteIds(vendor).join(", ")}` }];
+    return [
+      {
+        path: at("region"),
+        input: t.region,
+        message: `is not a ${vendor} region in the catalog; use one of ${siteIds(vendor).join(", ")}`,
+      },
+    ];
   }
-  const choices = t.provider === "kubernetes" ? euSites(vendor) : Object.keys(OFFERINGS[t.provider]);
+  const choices =
+    t.provider === "kubernetes" ? euSites(vendor) : Object.keys(OFFERINGS[t.provider]);
   if (!groupAllows("eu", place.jurisdiction)) {
-    return [{ path: at("region"), input: t.region, message: `is in ${place.city}, ${place.country} (${place.jurisdiction}), outside the EU; choose an EU region of ${vendor}: ${choices.join(", ")}` }];
+    return [
+      {
+        path: at("region"),
+        input: t.region,
+        message: `is in ${place.city}, ${place.country} (${place.jurisdiction}), outside the EU; choose an EU region of ${vendor}: ${choices.join(", ")}`,
+      },
+    ];
   }
   if (t.provider === "kubernetes") {
     // A database whose only copy lives in the cluster it serves is no backup: CloudNativePG ships to S3.
     return t.database.mode === "in-cluster" && t.objectStore.mode === "none"
-      ? [{ path: at("database", "mode"), input: "in-cluster", message: "needs an object store for its backups; set objectStore to {mode: external, endpoint, bucket, ...} with the vendor's S3 service, or use database mode external" }]
+      ? [
+          {
+            path: at("database", "mode"),
+            input: "in-cluster",
+            message:
+              "needs an object store for its backups; set objectStore to {mode: external, endpoint, bucket, ...} with the vendor's S3 service, or use database mode external",
+          },
+        ]
       : [];
   }
   const caps = capabilitiesOf(t.provider, place.site);
   if (!caps) {
-    return [{ path: at("region"), input: t.region, message: `is an EU ${vendor} site where Sovereign Deploy cannot build a platform yet; use one of ${choices.join(", ")}` }];
+    return [
+      {
+        path: at("region"),
+        input: t.region,
+        message: `is an EU ${vendor} site where Sovereign Deploy cannot build a platform yet; use one of ${choices.join(", ")}`,
+      },
+    ];
   }
   const issues: CrossIssue[] = [];
   const wants: [Capability, boolean, string][] = [
@@ -286,11 +372,23 @@ function regionIssues(t: z.output<typeof scalewayTarget> | z.output<typeof ovhTa
   ];
   for (const [cap, wanted, key] of wants) {
     if (wanted && !caps.includes(cap)) {
-      issues.push({ path: at(...key.split(".")), input: true, message: `${cap} is not offered by ${vendor} in ${place.site}; set ${key} to false or choose another region` });
+      issues.push({
+        path: at(...key.split(".")),
+        input: true,
+        message: `${cap} is not offered by ${vendor} in ${place.site}; set ${key} to false or choose another region`,
+      });
     }
   }
-  if (t.provider === "scaleway" && t.zone !== undefined && placeOf("scaleway", t.zone)?.site !== place.site) {
-    issues.push({ path: at("zone"), input: t.zone, message: `is not a zone of ${place.site}; use one of ${SCALEWAY_OFFERINGS[place.site as keyof typeof SCALEWAY_OFFERINGS].zones.join(", ")}` });
+  if (
+    t.provider === "scaleway" &&
+    t.zone !== undefined &&
+    placeOf("scaleway", t.zone)?.site !== place.site
+  ) {
+    issues.push({
+      path: at("zone"),
+      input: t.zone,
+      message: `is not a zone of ${place.site}; use one of ${SCALEWAY_OFFERINGS[place.site as keyof typeof SCALEWAY_OFFERINGS].zones.join(", ")}`,
+    });
   }
   return issues;
 }
@@ -315,13 +413,28 @@ function crossChecks(cfg: StackConfig): CrossIssue[] {
   const targetNames = cfg.targets.map((t) => t.name);
   const repeatedTargets = repeatedAt(targetNames);
   cfg.targets.forEach((t, i) => {
-    if (repeatedTargets.has(i)) issues.push({ path: ["targets", i, "name"], input: t.name, message: "is used by another target; target names must be unique" });
+    if (repeatedTargets.has(i))
+      issues.push({
+        path: ["targets", i, "name"],
+        input: t.name,
+        message: "is used by another target; target names must be unique",
+      });
   });
   const repeatedWorkloads = repeatedAt(cfg.workloads.map((w) => w.name));
   cfg.workloads.forEach((w, i) => {
-    if (repeatedWorkloads.has(i)) issues.push({ path: ["workloads", i, "name"], input: w.name, message: "is used by another workload; workload names must be unique" });
+    if (repeatedWorkloads.has(i))
+      issues.push({
+        path: ["workloads", i, "name"],
+        input: w.name,
+        message: "is used by another workload; workload names must be unique",
+      });
     (w.targets ?? []).forEach((name, j) => {
-      if (!targetNames.includes(name)) issues.push({ path: ["workloads", i, "targets", j], input: name, message: `is not a target of this stack; use one of ${targetNames.join(", ")}` });
+      if (!targetNames.includes(name))
+        issues.push({
+          path: ["workloads", i, "targets", j],
+          input: name,
+          message: `is not a target of this stack; use one of ${targetNames.join(", ")}`,
+        });
     });
   });
   if (cfg.fleet) issues.push(...checkFleet(cfg.fleet, cfg.targets, cfg.workloads, cfg.domain));
@@ -333,7 +446,8 @@ export function secretKeysOf(cfg: StackConfig): { key: string; target: string; h
   return cfg.targets.flatMap((t) => {
     if (t.provider !== "kubernetes") return [];
     const keys = [{ key: kubeconfigKeyOf(t), target: t.name, holds: "kubeconfig" }];
-    if (t.database.mode === "external") keys.push({ key: t.database.passwordSecret, target: t.name, holds: "PostgreSQL password" });
+    if (t.database.mode === "external")
+      keys.push({ key: t.database.passwordSecret, target: t.name, holds: "PostgreSQL password" });
     if (t.objectStore.mode === "external") {
       keys.push({ key: t.objectStore.accessKeySecret, target: t.name, holds: "S3 access key" });
       keys.push({ key: t.objectStore.secretKeySecret, target: t.name, holds: "S3 secret key" });

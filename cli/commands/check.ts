@@ -14,10 +14,13 @@ import { FORMAT_NAMES, RENDERERS } from "../format";
 import { createProgress } from "../progress";
 
 export const CHECK_HELP = `Usage: sovereign check [program-dir] --stack <name> [options]
+       sovereign check --preview-json <file> | --state <file> [options]
 
 Runs the Pulumi program in program-dir (default: the current directory) under Pulumi's mock runtime, without
 the Pulumi CLI, credentials or a cloud account; records every resource it would create; places each one
 (vendor, region, country); checks them against the policy packs; prints the plan and the verdicts.
+With --preview-json or --state it checks what the Pulumi CLI printed for a program in any language (Python,
+Go, YAML, .NET) instead of running one.
 
 Options:
   -s, --stack <name>         Stack to check; its config is Pulumi.<name>.yaml in the project's stackConfigDir.
@@ -28,6 +31,9 @@ Options:
   -c, --config <key=value>   Set a config value (as 'pulumi config set' would); repeat for several. A key
                              without a namespace gets the project's (region → <project>:region).
       --config-file <file>   Read stack config from <file> instead of Pulumi.<stack>.yaml.
+      --preview-json <file>  Check the output of 'pulumi preview --json --show-sames' instead of running a
+                             program; project and stack come from its URNs.
+      --state <file>         Check the output of 'pulumi stack export' instead of running a program.
       --environment <env>    Enforcement levels the packs serve for dev | staging | prod (policies/packs.ts).
                              Default: $SOVEREIGN_ENVIRONMENT, else prod.
       --pack-config <file>   Policy pack config (JSON or YAML): { "all": "mandatory",
@@ -52,6 +58,7 @@ Examples:
   sovereign check . --stack eu-fleet
   sovereign check infra/ --stack prod --pack eu-sovereignty --format json --out report.json
   sovereign check . --stack dev --config sovereign:replicas=3 --assume-config
+  sovereign check --state prod-export.json --format sarif --out sovereign.sarif
   CI=true sovereign check . --stack staging --pack-config policy-config.json
 `;
 
@@ -62,6 +69,8 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   config: { type: "string", short: "c", multiple: true },
   "config-file": { type: "string" },
+  "preview-json": { type: "string" },
+  state: { type: "string" },
   "pack-config": { type: "string" },
   environment: { type: "string" },
   "assume-config": { type: "boolean", default: false },
@@ -93,6 +102,16 @@ function loadEngine(): typeof Engine {
   return createRequire(__filename)("../engine/engine") as typeof Engine;
 }
 
+/** `--preview-json` or `--state`, never both. */
+function importedInput(
+  previewJson: string | undefined,
+  state: string | undefined,
+): Engine.CheckOptions["input"] {
+  if (previewJson && state) throw new CheckError("use --preview-json or --state, not both");
+  if (previewJson) return { kind: "preview-json", file: previewJson };
+  return state ? { kind: "state", file: state } : undefined;
+}
+
 function resultLine(mandatory: number, advisory: number): string {
   return mandatory > 0
     ? `sovereign check: FAIL — ${mandatory} mandatory, ${advisory} advisory violation(s)\n`
@@ -118,7 +137,8 @@ export async function runCheck(
     if (positionals.length > 1) {
       throw new CheckError(`expected at most one program directory, got: ${positionals.join(" ")}`);
     }
-    if (!values.stack)
+    const input = importedInput(values["preview-json"], values.state);
+    if (!values.stack && !input)
       throw new CheckError("--stack <name> is required (the stack whose config to use)");
     const render = RENDERERS[values.format];
     if (!render)
@@ -127,7 +147,8 @@ export async function runCheck(
       );
     const outcome = await loadEngine().check({
       dir: positionals[0] ?? ".",
-      stack: values.stack,
+      stack: values.stack ?? "",
+      input,
       packs: values.pack ?? [],
       packSource: options.packSource,
       packConfigFile: values["pack-config"],

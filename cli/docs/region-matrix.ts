@@ -6,10 +6,18 @@ import { OVH_OFFERINGS, SCALEWAY_OFFERINGS, type Capability } from "../../config
 import { placeOf, siteIds } from "../../config/catalog/places";
 import { EU_VENDORS, type EuVendorId } from "../../config/catalog/vendors";
 
-const CAPABILITY_COLUMNS: readonly Capability[] = ["kubernetes", "objectStore", "database", "registry"];
+const CAPABILITY_COLUMNS: readonly Capability[] = [
+  "kubernetes",
+  "objectStore",
+  "database",
+  "registry",
+];
 const mark = (yes: boolean) => (yes ? "yes" : "—");
 
-function managedRows(provider: "scaleway" | "ovhcloud", offerings: Readonly<Record<string, { capabilities: readonly Capability[] }>>): string[] {
+function managedRows(
+  provider: "scaleway" | "ovhcloud",
+  offerings: Readonly<Record<string, { capabilities: readonly Capability[] }>>,
+): string[] {
   return Object.entries(offerings).map(([site, o]) => {
     const p = placeOf(provider, site);
     const where = p ? `${p.city}, ${p.country}` : "?";

@@ -4,6 +4,7 @@
  * with the command line, the config or the program surfaces as a CheckError (exit 2).
  */
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 import { cannedOutputs } from "./canned/outputs";
 import { blindSpotNotes } from "./blind-spots";
 import { cannedInvoke } from "./canned/invokes";
@@ -21,6 +22,8 @@ import type { RecordedResource } from "./recorder";
 import type { CheckReport, PlannedResource } from "./report";
 import { fixFor, type MissingKey } from "./required-config";
 import { runProgram } from "./run";
+import { fleetReport, FLEET_SECTION } from "../report/fleet";
+import { readImported, type ImportedKind } from "../inputs";
 
 export interface CheckOptions {
   /** The program directory (where Pulumi.yaml is). */
@@ -46,6 +49,11 @@ export interface CheckOptions {
   readonly progress?: (phase: string) => void;
   /** Receives the secret scrubber as soon as the config is read, before the program runs. @default - none */
   readonly onRedactor?: (redact: (text: string) => string) => void;
+  /**
+   * Check what the Pulumi CLI printed instead of running the program: `pulumi preview --json` (`preview-json`) or
+   * `pulumi stack export` (`state`), of a program in any language. @default - run the program
+   */
+  readonly input?: { readonly kind: ImportedKind; readonly file: string };
 }
 
 export interface CheckOutcome {
@@ -100,20 +108,42 @@ function checkUniqueUrns(resources: readonly RecordedResource[]): void {
   }
 }
 
-function planOf(resources: readonly RecordedResource[]): PlannedResource[] {
+/** Where the program declared a resource, relative to the program directory; undefined inside dependencies. */
+type SourceOf = (r: RecordedResource) => PlannedResource["source"];
+
+function sourcesFromPositions(dir: string): SourceOf {
+  return (r) => {
+    if (!r.source?.uri.startsWith("file:")) return undefined;
+    const file = path.relative(dir, fileURLToPath(r.source.uri));
+    const outside = file.startsWith("..") || file.split(path.sep).includes("node_modules");
+    return outside ? undefined : { file: file.split(path.sep).join("/"), line: r.source.line };
+  };
+}
+
+function planOf(resources: readonly RecordedResource[], sourceOf: SourceOf): PlannedResource[] {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const place = createPlacer((r) =>
     r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined,
   );
-  return resources.map((r) => ({
-    urn: r.urn,
-    type: r.type,
-    name: r.name,
-    ...place(r),
-    parent: r.parent ?? null,
-    protect: r.protect,
-    retainOnDelete: r.retainOnDelete,
-  }));
+  return resources.map((r) => {
+    const source = sourceOf(r);
+    return {
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      ...place(r),
+      parent: r.parent ?? null,
+      ...(source ? { source } : {}),
+      protect: r.protect,
+      retainOnDelete: r.retainOnDelete,
+    };
+  });
+}
+
+/** Report sections other modules derive from the resources: the fleet's exit report when there is a fleet. */
+function sectionsOf(resources: readonly RecordedResource[]): CheckReport["sections"] {
+  const fleet = fleetReport(resources);
+  return fleet.fleets.length > 0 ? { [FLEET_SECTION]: fleet } : undefined;
 }
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
@@ -140,21 +170,34 @@ function notesOf(
   return [...esc, ...unchecked, ...blind];
 }
 
-/** Runs the whole check and returns the report; throws CheckError when the check cannot be made. */
-export async function check(opts: CheckOptions): Promise<CheckOutcome> {
-  const progress = opts.progress ?? (() => undefined);
+/** What the resources were recorded from, and what the report must say about that. */
+interface Recorded {
+  readonly project: string;
+  readonly stack: string;
+  readonly resources: RecordedResource[];
+  readonly sourceOf: SourceOf;
+  /** Pulumi ESC environments the stack imports (their values are not resolved offline). */
+  readonly environments: readonly string[];
+  readonly assumedConfig: string[];
+  readonly invokes: readonly { token: string; answered: boolean }[];
+  /** Values no output may contain. */
+  readonly secrets: string[];
+  readonly stackFile: string;
+  readonly programDir: string;
+}
+
+/** Runs the program under the mocks and records its resources, with the engine's default providers added. */
+async function recordProgram(
+  opts: CheckOptions,
+  progress: (phase: string) => void,
+): Promise<Recorded> {
   progress("reading project and stack config");
   const project = loadProject(opts.dir);
   const stack = stackShortName(opts.stack);
   const stackFile = loadStackFile(project, opts.stack, opts.configFile);
   const stackFileName = path.relative(process.cwd(), stackFile.file) || stackFile.file;
   let config = buildConfig(project, stackFile, opts.config ?? []);
-  const redact = redactor(config.ciphertexts);
-  opts.onRedactor?.(redact);
-
-  const source = opts.packSource ?? loadPackSource(opts.environment);
-  const packs = selectPacks(source.packs, opts.packs ?? []);
-  const packConfig = opts.packConfigFile ? loadPackConfig(opts.packConfigFile, packs) : {};
+  opts.onRedactor?.(redactor(config.ciphertexts));
 
   // Declared in Pulumi.yaml without a default and set nowhere: filled like a missing `require`, reported with them.
   const declaredMissing: MissingKey[] = [...config.missing];
@@ -183,24 +226,74 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
       `the program logged errors (a real run fails on them):\n  - ${run.loggedErrors.join("\n  - ")}`,
     );
   }
-
   const resources = withDefaultProviders(run.recording.resources, config, {
     project: project.name,
     stack,
   });
+  return {
+    project: project.name,
+    stack,
+    resources,
+    sourceOf: sourcesFromPositions(project.dir),
+    environments: stackFile.environments,
+    assumedConfig: unique(missing.map((m) => m.key)),
+    invokes: run.recording.invokes,
+    secrets: [SECRET_PLACEHOLDER, ...config.ciphertexts, ...secretInputValues(resources)],
+    stackFile: path.relative(project.dir, stackFile.file),
+    programDir: path.relative(process.cwd(), project.dir),
+  };
+}
+
+/** Reads the resources of a `pulumi preview --json` or `pulumi stack export` file. */
+function recordImported(
+  input: NonNullable<CheckOptions["input"]>,
+  progress: (phase: string) => void,
+): Recorded {
+  progress(`reading ${input.file}`);
+  const imported = readImported(input.kind, input.file);
+  return {
+    project: imported.project,
+    stack: imported.stack,
+    resources: imported.resources,
+    sourceOf: (r) => imported.sources[r.urn],
+    environments: [],
+    assumedConfig: [],
+    invokes: [],
+    secrets: [
+      SECRET_PLACEHOLDER,
+      ...imported.secretValues,
+      ...secretInputValues(imported.resources),
+    ],
+    stackFile: input.file,
+    programDir: "",
+  };
+}
+
+/** Runs the whole check and returns the report; throws CheckError when the check cannot be made. */
+export async function check(opts: CheckOptions): Promise<CheckOutcome> {
+  const progress = opts.progress ?? (() => undefined);
+  const source = opts.packSource ?? loadPackSource(opts.environment);
+  const packs = selectPacks(source.packs, opts.packs ?? []);
+  const packConfig = opts.packConfigFile ? loadPackConfig(opts.packConfigFile, packs) : {};
+
+  const recorded = opts.input
+    ? recordImported(opts.input, progress)
+    : await recordProgram(opts, progress);
+  const { resources } = recorded;
   checkUniqueUrns(resources);
-  const plan = planOf(resources);
+  const plan = planOf(resources, recorded.sourceOf);
   progress(
     `checking ${resources.length} resources against ${packs.length} pack${packs.length === 1 ? "" : "s"}`,
   );
   source.resetExemptions?.();
   const evaluation = await evaluate(resources, packs, packConfig);
 
-  const notes = notesOf(stackFile.environments, packs.length, resources, run.recording.invokes);
+  const notes = notesOf(recorded.environments, packs.length, resources, recorded.invokes);
   const violations = evaluation.violations;
+  const sections = sectionsOf(resources);
   const report: CheckReport = {
-    project: project.name,
-    stack,
+    project: recorded.project,
+    stack: recorded.stack,
     resources: plan,
     violations,
     summary: {
@@ -210,16 +303,16 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     },
     policies: evaluation.policies,
     exemptions: source.exemptionsInUse?.() ?? [],
-    assumedConfig: unique(missing.map((m) => m.key)),
-    unansweredInvokes: unique(run.recording.invokes.filter((i) => !i.answered).map((i) => i.token)),
+    assumedConfig: recorded.assumedConfig,
+    unansweredInvokes: unique(recorded.invokes.filter((i) => !i.answered).map((i) => i.token)),
     notes,
+    ...(sections ? { sections } : {}),
   };
-  const secrets = [SECRET_PLACEHOLDER, ...config.ciphertexts, ...secretInputValues(resources)];
   return {
     report,
-    secrets,
-    redact: redactor(secrets),
-    stackFile: path.relative(project.dir, stackFile.file),
-    programDir: path.relative(process.cwd(), project.dir),
+    secrets: recorded.secrets,
+    redact: redactor(recorded.secrets),
+    stackFile: recorded.stackFile,
+    programDir: recorded.programDir,
   };
 }

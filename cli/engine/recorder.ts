@@ -59,6 +59,8 @@ export interface RecordedResource {
   readonly pluginDownloadURL: string;
   /** Outputs the mocks returned. */
   readonly outputs: Record<string, unknown>;
+  /** Where the program declared it: the SDK's `sourcePosition` (first frame outside the Pulumi SDKs). */
+  readonly source?: { readonly uri: string; readonly line: number };
 }
 
 export interface RecordedInvoke {
@@ -162,11 +164,19 @@ interface RegisterRequest {
     { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
   getVersion(): string;
   getPlugindownloadurl(): string;
+  getSourceposition(): { getUri(): string; getLine(): number } | undefined;
 }
 
 interface Monitor {
   registerResource(req: RegisterRequest, cb: (err: unknown, resp: unknown) => void): void;
   newUrn?: (parent: string, type: string, name: string) => string;
+}
+
+function sourceOf(req: RegisterRequest): { source?: { uri: string; line: number } } {
+  const position = req.getSourceposition();
+  return position && position.getUri()
+    ? { source: { uri: position.getUri(), line: position.getLine() } }
+    : {};
 }
 
 /** The engine's root stack type: never part of its children's qualified types. */
@@ -229,6 +239,7 @@ export function startRecording(
   const mocks: PulumiModule.runtime.Mocks = {
     newResource: (args) => {
       const decoded = decodeProperties(args.inputs).value as Record<string, unknown>;
+      // Pulumi's mock monitor passes "" for a new resource: its id stays unknown, as in a real preview.
       const id = args.id ?? `${args.name}-id`;
       return { id, state: { ...decoded, ...answers.outputs(args.type, args.name, decoded) } };
     },
@@ -293,6 +304,7 @@ export function startRecording(
             string,
             unknown
           >,
+          ...sourceOf(req),
         });
       }
       cb(err, resp);

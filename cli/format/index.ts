@@ -6,6 +6,9 @@
 import type { CheckReport } from "../engine/report";
 import type { FormatContext } from "./context";
 import { renderJson } from "./json";
+import { render as renderJunit } from "./junit";
+import { render as renderMarkdown } from "./markdown";
+import { render as renderSarif } from "./sarif";
 import { renderText } from "./text";
 
 export type Renderer = (report: CheckReport, ctx?: FormatContext) => string;
@@ -13,6 +16,9 @@ export type Renderer = (report: CheckReport, ctx?: FormatContext) => string;
 export const RENDERERS: Readonly<Record<string, Renderer>> = {
   text: renderText,
   json: renderJson,
+  markdown: renderMarkdown,
+  sarif: renderSarif,
+  junit: renderJunit,
 };
 
 export const FORMAT_NAMES = Object.keys(RENDERERS);

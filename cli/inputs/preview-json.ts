@@ -14,7 +14,7 @@ import { z } from "zod";
 import type { RecordedResource } from "../engine/recorder";
 import {
   InputError,
-  SECRET_PLACEHOLDER,
+  BLINDED_SECRET,
   parseSourcePosition,
   readResourceV3,
   stackOf,
@@ -145,7 +145,7 @@ export function readPreviewJson(text: string): ImportedResources {
     const source = parseSourcePosition(r.sourcePosition);
     if (source) sources[r.urn] = source;
   }
-  const blinded = (value: unknown) => value === SECRET_PLACEHOLDER;
+  const blinded = (value: unknown) => value === BLINDED_SECRET;
   const resources = states.map((r) => toRecordedResource(r, blinded));
   return {
     project,

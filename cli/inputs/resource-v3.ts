@@ -4,6 +4,7 @@
  * written in any language. Secret values the CLI kept encrypted (`ciphertext`) or blinded (`"[secret]"`) become the
  * placeholder `"[secret]"` and their paths are listed in `secretPaths`; no ciphertext ever reaches a resource.
  */
+import { SECRET_PLACEHOLDER } from "../engine/config";
 import { z } from "zod";
 import { decodeProperties, type RecordedResource } from "../engine/recorder";
 
@@ -12,7 +13,8 @@ const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** What a secret becomes when its plaintext is not in the file: the word the Pulumi CLI itself prints. */
-export const SECRET_PLACEHOLDER = "[secret]";
+/** How the Pulumi CLI prints a secret it does not show (`pulumi preview --json`). */
+export const BLINDED_SECRET = "[secret]";
 
 /** A file given to `--preview-json` or `--state` that cannot be read as what the Pulumi CLI prints. */
 export class InputError extends Error {
@@ -115,6 +117,7 @@ type SecretLeaf = (value: unknown) => boolean;
  */
 function normaliseSecrets(value: unknown, isBlinded: SecretLeaf): unknown {
   const secret = (inner: unknown) => ({ [SIG_KEY]: SECRET_SIG, value: inner });
+  // A secret the file does not show is the engine's offline placeholder: policies leave it to the update run.
   if (isBlinded(value)) return secret(SECRET_PLACEHOLDER);
   if (Array.isArray(value)) return value.map((v) => normaliseSecrets(v, isBlinded));
   if (value === null || typeof value !== "object") return value;

@@ -29,7 +29,10 @@ export function placementLabels(target: string, p: Placement): Record<string, st
 }
 
 /** Labels of one workload on one target; `selector` is the stable subset used in selectors. */
-export function workloadLabels(workload: string, base: Readonly<Record<string, string>>): { all: Record<string, string>; selector: Record<string, string> } {
+export function workloadLabels(
+  workload: string,
+  base: Readonly<Record<string, string>>,
+): { all: Record<string, string>; selector: Record<string, string> } {
   const selector = { [LABEL.name]: workload, [LABEL.instance]: workload };
   return { all: { ...base, ...selector }, selector };
 }

@@ -111,13 +111,26 @@ export interface PlatformAdapter<T extends Target = Target> {
   /** Component type token module: `sovereign:<provider>:Platform`. */
   readonly capabilities: Readonly<Record<CapabilityName, boolean>>;
   network(name: string, ctx: TargetContext<T>, parent: pulumi.Resource): NetworkOutputs | undefined;
-  cluster(name: string, ctx: TargetContext<T>, network: NetworkOutputs | undefined, parent: pulumi.Resource): ClusterOutputs;
-  objectStore(name: string, ctx: TargetContext<T>, parent: pulumi.Resource): ObjectStoreOutputs | undefined;
+  cluster(
+    name: string,
+    ctx: TargetContext<T>,
+    network: NetworkOutputs | undefined,
+    parent: pulumi.Resource,
+  ): ClusterOutputs;
+  objectStore(
+    name: string,
+    ctx: TargetContext<T>,
+    parent: pulumi.Resource,
+  ): ObjectStoreOutputs | undefined;
   database(
     name: string,
     ctx: TargetContext<T>,
     deps: { network: NetworkOutputs | undefined; cluster: ClusterOutputs },
     parent: pulumi.Resource,
   ): DatabaseOutputs | undefined;
-  registry(name: string, ctx: TargetContext<T>, parent: pulumi.Resource): RegistryOutputs | undefined;
+  registry(
+    name: string,
+    ctx: TargetContext<T>,
+    parent: pulumi.Resource,
+  ): RegistryOutputs | undefined;
 }

@@ -14,29 +14,95 @@ export interface HostPattern {
 }
 
 export const CONTAINER_REGISTRIES: readonly HostPattern[] = [
-  { pattern: /^rg\.(?<site>[a-z]{2}-[a-z]{3})\.scw\.cloud$/, vendor: "scaleway", label: "Scaleway Container Registry" },
-  { pattern: /^[a-z0-9-]+\.(?:[a-z0-9]+\.)?(?<site>[a-z0-9-]+)\.container-registry\.ovh\.net$/, vendor: "ovhcloud", label: "OVHcloud Managed Private Registry" },
-  { pattern: /^registry\.onstackit\.cloud$/, vendor: "stackit", site: "eu01", label: "STACKIT Container Registry" },
-  { pattern: /^[a-z0-9-]+\.cr\.(?<site>[a-z]{2}-[a-z]{3})\.ionos\.com$/, vendor: "ionos", label: "IONOS Private Container Registry" },
-  { pattern: /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)$/, vendor: "docker", label: "Docker Hub" },
-  { pattern: /^(?:ghcr\.io|docker\.pkg\.github\.com)$/, vendor: "github", label: "GitHub Container Registry" },
-  { pattern: /^(?:mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io)$/, vendor: "azure", label: "Microsoft / Azure Container Registry" },
-  { pattern: /^(?:gcr\.io|[a-z0-9-]+\.gcr\.io|[a-z0-9-]+-docker\.pkg\.dev)$/, vendor: "gcp", label: "Google Container / Artifact Registry" },
-  { pattern: /^(?:registry\.k8s\.io|k8s\.gcr\.io)$/, vendor: "cncf", label: "Kubernetes project registry" },
-  { pattern: /^(?:[0-9]{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?|public\.ecr\.aws)$/, vendor: "aws", label: "Amazon ECR" },
+  {
+    pattern: /^rg\.(?<site>[a-z]{2}-[a-z]{3})\.scw\.cloud$/,
+    vendor: "scaleway",
+    label: "Scaleway Container Registry",
+  },
+  {
+    pattern: /^[a-z0-9-]+\.(?:[a-z0-9]+\.)?(?<site>[a-z0-9-]+)\.container-registry\.ovh\.net$/,
+    vendor: "ovhcloud",
+    label: "OVHcloud Managed Private Registry",
+  },
+  {
+    pattern: /^registry\.onstackit\.cloud$/,
+    vendor: "stackit",
+    site: "eu01",
+    label: "STACKIT Container Registry",
+  },
+  {
+    pattern: /^[a-z0-9-]+\.cr\.(?<site>[a-z]{2}-[a-z]{3})\.ionos\.com$/,
+    vendor: "ionos",
+    label: "IONOS Private Container Registry",
+  },
+  {
+    pattern: /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)$/,
+    vendor: "docker",
+    label: "Docker Hub",
+  },
+  {
+    pattern: /^(?:ghcr\.io|docker\.pkg\.github\.com)$/,
+    vendor: "github",
+    label: "GitHub Container Registry",
+  },
+  {
+    pattern: /^(?:mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io)$/,
+    vendor: "azure",
+    label: "Microsoft / Azure Container Registry",
+  },
+  {
+    pattern: /^(?:gcr\.io|[a-z0-9-]+\.gcr\.io|[a-z0-9-]+-docker\.pkg\.dev)$/,
+    vendor: "gcp",
+    label: "Google Container / Artifact Registry",
+  },
+  {
+    pattern: /^(?:registry\.k8s\.io|k8s\.gcr\.io)$/,
+    vendor: "cncf",
+    label: "Kubernetes project registry",
+  },
+  {
+    pattern:
+      /^(?:[0-9]{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?|public\.ecr\.aws)$/,
+    vendor: "aws",
+    label: "Amazon ECR",
+  },
   { pattern: /^quay\.io$/, vendor: "redhat", label: "Quay" },
-  { pattern: /^registry\.digitalocean\.com$/, vendor: "digitalocean", label: "DigitalOcean Container Registry" },
+  {
+    pattern: /^registry\.digitalocean\.com$/,
+    vendor: "digitalocean",
+    label: "DigitalOcean Container Registry",
+  },
 ];
 
 export const KUBERNETES_ENDPOINTS: readonly HostPattern[] = [
-  { pattern: /^[0-9a-f-]+\.api\.k8s\.(?<site>[a-z]{2}-[a-z]{3})\.scw\.cloud$/, vendor: "scaleway", label: "Scaleway Kapsule" },
-  { pattern: /^[a-z0-9]+\.c[0-9]+\.(?<site>[a-z0-9-]+)\.k8s\.ovh\.net$/, vendor: "ovhcloud", label: "OVHcloud Managed Kubernetes" },
-  { pattern: /^api\.[a-z0-9-]+\.[a-z0-9]+\.s\.ske\.(?<site>eu[0-9]{2})\.onstackit\.cloud$/, vendor: "stackit", label: "STACKIT Kubernetes Engine" },
-  { pattern: /^[a-z0-9.-]+\.ske\.(?<site>eu[0-9]{2})\.stackit\.cloud$/, vendor: "stackit", label: "STACKIT Kubernetes Engine (internal host)" },
+  {
+    pattern: /^[0-9a-f-]+\.api\.k8s\.(?<site>[a-z]{2}-[a-z]{3})\.scw\.cloud$/,
+    vendor: "scaleway",
+    label: "Scaleway Kapsule",
+  },
+  {
+    pattern: /^[a-z0-9]+\.c[0-9]+\.(?<site>[a-z0-9-]+)\.k8s\.ovh\.net$/,
+    vendor: "ovhcloud",
+    label: "OVHcloud Managed Kubernetes",
+  },
+  {
+    pattern: /^api\.[a-z0-9-]+\.[a-z0-9]+\.s\.ske\.(?<site>eu[0-9]{2})\.onstackit\.cloud$/,
+    vendor: "stackit",
+    label: "STACKIT Kubernetes Engine",
+  },
+  {
+    pattern: /^[a-z0-9.-]+\.ske\.(?<site>eu[0-9]{2})\.stackit\.cloud$/,
+    vendor: "stackit",
+    label: "STACKIT Kubernetes Engine (internal host)",
+  },
   { pattern: /^[a-z0-9.-]+\.eks\.amazonaws\.com(?:\.cn)?$/, vendor: "aws", label: "Amazon EKS" },
   { pattern: /^[a-z0-9.-]+\.azmk8s\.io$/, vendor: "azure", label: "Azure AKS" },
   { pattern: /^[a-z0-9.-]+\.gke\.goog$/, vendor: "gcp", label: "Google GKE" },
-  { pattern: /^[a-z0-9.-]+\.k8s\.ondigitalocean\.com$/, vendor: "digitalocean", label: "DigitalOcean Kubernetes" },
+  {
+    pattern: /^[a-z0-9.-]+\.k8s\.ondigitalocean\.com$/,
+    vendor: "digitalocean",
+    label: "DigitalOcean Kubernetes",
+  },
   { pattern: /^[a-z0-9.-]+\.linodelke\.net$/, vendor: "akamai", label: "Linode Kubernetes Engine" },
 ];
 

@@ -12,12 +12,52 @@ export const JurisdictionClass = {
 export type JurisdictionClass = (typeof JurisdictionClass)[keyof typeof JurisdictionClass];
 
 const EU_MEMBERS = [
-  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
-  "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+  "AT",
+  "BE",
+  "BG",
+  "HR",
+  "CY",
+  "CZ",
+  "DK",
+  "EE",
+  "FI",
+  "FR",
+  "DE",
+  "GR",
+  "HU",
+  "IE",
+  "IT",
+  "LV",
+  "LT",
+  "LU",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SK",
+  "SI",
+  "ES",
+  "SE",
 ] as const;
 const EEA_ONLY = ["IS", "LI", "NO"] as const;
 /** Countries with an EU adequacy decision (GDPR Art. 45). The US counts only per certified company: THIRD here. */
-const ADEQUATE = ["GB", "CH", "CA", "JP", "KR", "IL", "NZ", "AR", "UY", "AD", "FO", "GG", "JE", "IM"] as const;
+const ADEQUATE = [
+  "GB",
+  "CH",
+  "CA",
+  "JP",
+  "KR",
+  "IL",
+  "NZ",
+  "AR",
+  "UY",
+  "AD",
+  "FO",
+  "GG",
+  "JE",
+  "IM",
+] as const;
 
 const classByCountry: ReadonlyMap<string, JurisdictionClass> = new Map<string, JurisdictionClass>([
   ...EU_MEMBERS.map((c) => [c, JurisdictionClass.EU] as const),

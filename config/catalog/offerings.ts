@@ -51,9 +51,24 @@ export const OVH_OFFERINGS = {
   SBG: { openstackRegion: "SBG5", serviceRegion: "SBG", kubePlan: "free", capabilities: ALL },
   DE: { openstackRegion: "DE1", serviceRegion: "DE", kubePlan: "free", capabilities: ALL },
   WAW: { openstackRegion: "WAW1", serviceRegion: "WAW", kubePlan: "free", capabilities: ALL },
-  RBX: { openstackRegion: "EU-WEST-RBX", serviceRegion: "RBX", kubePlan: "standard", capabilities: ["kubernetes", "objectStore"] },
-  "EU-WEST-PAR": { openstackRegion: "EU-WEST-PAR", serviceRegion: "EU-WEST-PAR", kubePlan: "standard", capabilities: ALL },
-  "EU-SOUTH-MIL": { openstackRegion: "EU-SOUTH-MIL", serviceRegion: "EU-SOUTH-MIL", kubePlan: "standard", capabilities: ["kubernetes", "objectStore"] },
+  RBX: {
+    openstackRegion: "EU-WEST-RBX",
+    serviceRegion: "RBX",
+    kubePlan: "standard",
+    capabilities: ["kubernetes", "objectStore"],
+  },
+  "EU-WEST-PAR": {
+    openstackRegion: "EU-WEST-PAR",
+    serviceRegion: "EU-WEST-PAR",
+    kubePlan: "standard",
+    capabilities: ALL,
+  },
+  "EU-SOUTH-MIL": {
+    openstackRegion: "EU-SOUTH-MIL",
+    serviceRegion: "EU-SOUTH-MIL",
+    kubePlan: "standard",
+    capabilities: ["kubernetes", "objectStore"],
+  },
 } as const satisfies Record<string, OvhOffering>;
 export type OvhSite = keyof typeof OVH_OFFERINGS;
 

@@ -25,7 +25,8 @@ function placesOf(vendor: EuVendorId): Map<string, Place> {
       country: entry.country,
       jurisdiction: jurisdictionOf(entry.country),
     };
-    for (const name of [site, ...entry.zones, ...(entry.aliases ?? [])]) index.set(name.toLowerCase(), place);
+    for (const name of [site, ...entry.zones, ...(entry.aliases ?? [])])
+      index.set(name.toLowerCase(), place);
   }
   return index;
 }

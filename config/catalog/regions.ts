@@ -19,7 +19,8 @@ export interface Site {
 
 type SiteTable = Readonly<Record<string, Site>>;
 
-const ovhLegacy = (prefix: string, numbers: readonly number[]): string[] => numbers.map((n) => `${prefix}${n}`);
+const ovhLegacy = (prefix: string, numbers: readonly number[]): string[] =>
+  numbers.map((n) => `${prefix}${n}`);
 /** OVH Local Zones: OpenStack name is the upper-case location code plus `-A`. */
 const ovhLocalZone = (code: string, city: string, country: string): [string, Site] => [
   code,
@@ -28,26 +29,79 @@ const ovhLocalZone = (code: string, city: string, country: string): [string, Sit
 
 export const SITES = {
   scaleway: {
-    "fr-par": { city: "Paris", country: "FR", zones: ["fr-par-1", "fr-par-2", "fr-par-3"], aliases: ["par1"] },
-    "nl-ams": { city: "Amsterdam", country: "NL", zones: ["nl-ams-1", "nl-ams-2", "nl-ams-3"], aliases: ["ams1"] },
+    "fr-par": {
+      city: "Paris",
+      country: "FR",
+      zones: ["fr-par-1", "fr-par-2", "fr-par-3"],
+      aliases: ["par1"],
+    },
+    "nl-ams": {
+      city: "Amsterdam",
+      country: "NL",
+      zones: ["nl-ams-1", "nl-ams-2", "nl-ams-3"],
+      aliases: ["ams1"],
+    },
     "pl-waw": { city: "Warsaw", country: "PL", zones: ["pl-waw-1", "pl-waw-2", "pl-waw-3"] },
     "it-mil": { city: "Milan", country: "IT", zones: ["it-mil-1"] },
   },
   ovhcloud: {
-    GRA: { city: "Gravelines", country: "FR", zones: [], aliases: [...ovhLegacy("GRA", [1, 2, 3, 4, 5, 7, 9, 11]), "eu-west-gra", "eu-west-gra-snc"] },
-    SBG: { city: "Strasbourg", country: "FR", zones: [], aliases: [...ovhLegacy("SBG", [1, 2, 3, 4, 5, 7]), "eu-west-sbg", "eu-west-sbg-snc"] },
-    RBX: { city: "Roubaix", country: "FR", zones: [], aliases: ["RBX-A", "RBX-ARCHIVE", "EU-WEST-RBX", "eu-west-rbx-snc"] },
-    "EU-WEST-PAR": { city: "Paris", country: "FR", zones: ["eu-west-par-a", "eu-west-par-b", "eu-west-par-c"] },
-    "EU-SOUTH-MIL": { city: "Milan", country: "IT", zones: ["eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c"] },
+    GRA: {
+      city: "Gravelines",
+      country: "FR",
+      zones: [],
+      aliases: [...ovhLegacy("GRA", [1, 2, 3, 4, 5, 7, 9, 11]), "eu-west-gra", "eu-west-gra-snc"],
+    },
+    SBG: {
+      city: "Strasbourg",
+      country: "FR",
+      zones: [],
+      aliases: [...ovhLegacy("SBG", [1, 2, 3, 4, 5, 7]), "eu-west-sbg", "eu-west-sbg-snc"],
+    },
+    RBX: {
+      city: "Roubaix",
+      country: "FR",
+      zones: [],
+      aliases: ["RBX-A", "RBX-ARCHIVE", "EU-WEST-RBX", "eu-west-rbx-snc"],
+    },
+    "EU-WEST-PAR": {
+      city: "Paris",
+      country: "FR",
+      zones: ["eu-west-par-a", "eu-west-par-b", "eu-west-par-c"],
+    },
+    "EU-SOUTH-MIL": {
+      city: "Milan",
+      country: "IT",
+      zones: ["eu-south-mil-a", "eu-south-mil-b", "eu-south-mil-c"],
+    },
     DE: { city: "Limburg", country: "DE", zones: [], aliases: ["DE1", "eu-west-lim"] },
     WAW: { city: "Warsaw", country: "PL", zones: [], aliases: ["WAW1", "eu-central-waw"] },
     UK: { city: "Erith", country: "GB", zones: [], aliases: ["UK1", "eu-west-eri"] },
-    BHS: { city: "Beauharnois", country: "CA", zones: [], aliases: [...ovhLegacy("BHS", [1, 2, 3, 4, 5]), "ca-east-bhs"] },
+    BHS: {
+      city: "Beauharnois",
+      country: "CA",
+      zones: [],
+      aliases: [...ovhLegacy("BHS", [1, 2, 3, 4, 5]), "ca-east-bhs"],
+    },
     "CA-EAST-TOR": { city: "Toronto", country: "CA", zones: [], aliases: ["CA-EAST-TOR-1"] },
-    "US-EAST-VA": { city: "Vint Hill", country: "US", zones: [], aliases: ["US-EAST-VA-1", "us-east-vin"] },
-    "US-WEST-OR": { city: "Hillsboro", country: "US", zones: [], aliases: ["US-WEST-OR-1", "us-west-hil"] },
+    "US-EAST-VA": {
+      city: "Vint Hill",
+      country: "US",
+      zones: [],
+      aliases: ["US-EAST-VA-1", "us-east-vin"],
+    },
+    "US-WEST-OR": {
+      city: "Hillsboro",
+      country: "US",
+      zones: [],
+      aliases: ["US-WEST-OR-1", "us-west-hil"],
+    },
     SGP: { city: "Singapore", country: "SG", zones: [], aliases: ["SGP1", "ap-southeast-sgp"] },
-    SYD: { city: "Sydney", country: "AU", zones: [], aliases: ["SYD1", "AP-SOUTHEAST-SYD-2", "ap-southeast-syd"] },
+    SYD: {
+      city: "Sydney",
+      country: "AU",
+      zones: [],
+      aliases: ["SYD1", "AP-SOUTHEAST-SYD-2", "ap-southeast-syd"],
+    },
     "AP-SOUTH-MUM": { city: "Mumbai", country: "IN", zones: [], aliases: ["AP-SOUTH-MUM-1"] },
     ...Object.fromEntries([
       ovhLocalZone("eu-west-lz-bru", "Brussels", "BE"),
@@ -78,7 +132,12 @@ export const SITES = {
   ionos: {
     "de/fra": { city: "Frankfurt", country: "DE", zones: [], aliases: ["de-fra", "eu-central-1"] },
     "de/fra/2": { city: "Frankfurt", country: "DE", zones: [], aliases: ["de-fra-2"] },
-    "de/txl": { city: "Berlin", country: "DE", zones: [], aliases: ["de-txl", "eu-central-2", "eu-central-3"] },
+    "de/txl": {
+      city: "Berlin",
+      country: "DE",
+      zones: [],
+      aliases: ["de-txl", "eu-central-2", "eu-central-3"],
+    },
     "de/fkb": { city: "Karlsruhe", country: "DE", zones: [], aliases: ["de-fkb"] },
     "es/vit": { city: "Logroño", country: "ES", zones: [], aliases: ["es-vit", "eu-south-2"] },
     "fr/par": { city: "Paris", country: "FR", zones: [], aliases: ["fr-par"] },
@@ -120,10 +179,22 @@ export const SITES = {
     "au-syd1": { city: "Sydney", country: "AU", zones: [] },
   },
   outscale: {
-    "eu-west-2": { city: "Paris", country: "FR", zones: ["eu-west-2a", "eu-west-2b", "eu-west-2c"] },
-    "cloudgouv-eu-west-1": { city: "Paris", country: "FR", zones: ["cloudgouv-eu-west-1a", "cloudgouv-eu-west-1b", "cloudgouv-eu-west-1c"] },
+    "eu-west-2": {
+      city: "Paris",
+      country: "FR",
+      zones: ["eu-west-2a", "eu-west-2b", "eu-west-2c"],
+    },
+    "cloudgouv-eu-west-1": {
+      city: "Paris",
+      country: "FR",
+      zones: ["cloudgouv-eu-west-1a", "cloudgouv-eu-west-1b", "cloudgouv-eu-west-1c"],
+    },
     "us-east-2": { city: "New York", country: "US", zones: ["us-east-2a", "us-east-2b"] },
     "us-west-1": { city: "San Jose", country: "US", zones: ["us-west-1a", "us-west-1b"] },
-    "ap-northeast-1": { city: "Tokyo", country: "JP", zones: ["ap-northeast-1a", "ap-northeast-1b"] },
+    "ap-northeast-1": {
+      city: "Tokyo",
+      country: "JP",
+      zones: ["ap-northeast-1a", "ap-northeast-1b"],
+    },
   },
 } as const satisfies Record<EuVendorId, SiteTable>;

@@ -26,9 +26,27 @@ export const SIZES = {
     large: { node: "PRO2-M", database: "DB-PRO2-S", nodeCpu: 16, nodeMemoryGiB: 64 },
   },
   ovhcloud: {
-    small: { node: "b3-8", database: "db1-4", databasePlan: "essential", nodeCpu: 2, nodeMemoryGiB: 8 },
-    medium: { node: "b3-16", database: "db1-7", databasePlan: "business", nodeCpu: 4, nodeMemoryGiB: 16 },
-    large: { node: "b3-32", database: "db1-15", databasePlan: "business", nodeCpu: 8, nodeMemoryGiB: 32 },
+    small: {
+      node: "b3-8",
+      database: "db1-4",
+      databasePlan: "essential",
+      nodeCpu: 2,
+      nodeMemoryGiB: 8,
+    },
+    medium: {
+      node: "b3-16",
+      database: "db1-7",
+      databasePlan: "business",
+      nodeCpu: 4,
+      nodeMemoryGiB: 16,
+    },
+    large: {
+      node: "b3-32",
+      database: "db1-15",
+      databasePlan: "business",
+      nodeCpu: 8,
+      nodeMemoryGiB: 32,
+    },
   },
 } as const satisfies Record<"scaleway" | "ovhcloud", Record<SizeClass, ManagedSizes>>;
 
@@ -37,4 +55,7 @@ export const CONTAINER_SIZES = {
   small: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
   medium: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
   large: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "2", memory: "1Gi" } },
-} as const satisfies Record<SizeClass, { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }>;
+} as const satisfies Record<
+  SizeClass,
+  { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } }
+>;

@@ -44,8 +44,10 @@ interface Metadata {
   readonly area: PolicyArea;
 }
 
-export type SovereignResourcePolicy = Metadata & Required<Pick<ResourceValidationPolicy, "validateResource">>;
-export type SovereignStackPolicy = Metadata & Required<Pick<StackValidationPolicy, "validateStack">>;
+export type SovereignResourcePolicy = Metadata &
+  Required<Pick<ResourceValidationPolicy, "validateResource">>;
+export type SovereignStackPolicy = Metadata &
+  Required<Pick<StackValidationPolicy, "validateStack">>;
 export type SovereignPolicy = SovereignResourcePolicy | SovereignStackPolicy;
 
 export function definePolicy<P extends SovereignPolicy>(policy: P): P {

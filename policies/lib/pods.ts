@@ -71,6 +71,8 @@ export interface ContainerRef {
 export function containersOf(spec: Json): ContainerRef[] {
   return (["containers", "initContainers", "ephemeralContainers"] as const).flatMap((role) => {
     const list = spec[role];
-    return Array.isArray(list) ? list.map((container, index) => ({ role, index, container: container as Json })) : [];
+    return Array.isArray(list)
+      ? list.map((container, index) => ({ role, index, container: container as Json }))
+      : [];
   });
 }

@@ -22,9 +22,12 @@ describe("spreadReplicas", () => {
     [5, { a: 1, b: 0, c: 1 }, { a: 3, b: 0, c: 2 }],
     [0, { a: 0, b: 0 }, { a: 0, b: 0 }],
     [3, { a: 2, b: 1, c: 1, d: 1 }, { a: 1, b: 1, c: 1, d: 0 }],
-  ] as [number, Record<string, number>, Record<string, number>][])("spreads %i over %o as %o", (total, weights, expected) => {
-    expect(spreadReplicas(total, weights)).toEqual(expected);
-  });
+  ] as [number, Record<string, number>, Record<string, number>][])(
+    "spreads %i over %o as %o",
+    (total, weights, expected) => {
+      expect(spreadReplicas(total, weights)).toEqual(expected);
+    },
+  );
 
   test("always hands out exactly the total", () => {
     for (let total = 0; total <= 30; total += 1) {
@@ -37,9 +40,12 @@ describe("spreadReplicas", () => {
     [4, { a: 0, b: 0 }, "cannot spread 4 replicas over weights that are all 0 (a, b)"],
     [2.5, { a: 1 }, "total must be a whole number of at least 0, got 2.5"],
     [2, { a: -1 }, "weight of a must be a finite number of at least 0, got -1"],
-  ] as [number, Record<string, number>, string][])("fails when asked to spread %s over %o", (total, weights, message) => {
-    expect(() => spreadReplicas(total, weights)).toThrow(new RangeError(message));
-  });
+  ] as [number, Record<string, number>, string][])(
+    "fails when asked to spread %s over %o",
+    (total, weights, message) => {
+      expect(() => spreadReplicas(total, weights)).toThrow(new RangeError(message));
+    },
+  );
 });
 
 describe("replicasOfWorkload", () => {

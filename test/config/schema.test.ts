@@ -1,10 +1,17 @@
 import { describe, expect, expectTypeOf, it, test } from "vitest";
-import { parseStackConfig, secretKeysOf, type StackConfig, type StackConfigInput } from "../../config/schema";
+import {
+  parseStackConfig,
+  secretKeysOf,
+  type StackConfig,
+  type StackConfigInput,
+} from "../../config/schema";
 import { ConfigError } from "../../config/errors";
 
 const minimal = {
   targets: [{ name: "par", provider: "scaleway", region: "fr-par" }],
-  workloads: [{ name: "shop", image: "rg.fr-par.scw.cloud/acme/shop:1.4.2", replicas: 3, port: 8080 }],
+  workloads: [
+    { name: "shop", image: "rg.fr-par.scw.cloud/acme/shop:1.4.2", replicas: 3, port: 8080 },
+  ],
 };
 const OVH_PROJECT = "0123456789abcdef0123456789abcdef";
 
@@ -20,7 +27,10 @@ function problems(raw: unknown): string[] {
 }
 
 const withTarget = (t: Record<string, unknown>) => ({ ...minimal, targets: [t] });
-const withWorkload = (w: Record<string, unknown>) => ({ ...minimal, workloads: [{ ...minimal.workloads[0], ...w }] });
+const withWorkload = (w: Record<string, unknown>) => ({
+  ...minimal,
+  workloads: [{ ...minimal.workloads[0], ...w }],
+});
 
 describe("parseStackConfig", () => {
   it("accepts the minimal stack of the README and fills every default", () => {
@@ -70,20 +80,58 @@ describe("parseStackConfig", () => {
       ["gra", "ovhcloud", "GRA9"],
       ["ske", "kubernetes", "eu01"],
     ]);
-    expect(secretKeysOf(cfg)).toEqual([{ key: "kubeconfig-ske", target: "ske", holds: "kubeconfig" }]);
+    expect(secretKeysOf(cfg)).toEqual([
+      { key: "kubeconfig-ske", target: "ske", holds: "kubeconfig" },
+    ]);
   });
 
   test.each([
-    ["a non-integer replica count", withWorkload({ replicas: 2.5 }), "sovereign:workloads[0].replicas must be a whole number"],
-    ["zero replicas", withWorkload({ replicas: 0 }), "sovereign:workloads[0].replicas must be at least 1"],
-    ["a string port", withWorkload({ port: "http" }), "sovereign:workloads[0].port must be a number"],
-    ["a port above 65535", withWorkload({ port: 70000 }), "sovereign:workloads[0].port must be at most 65535"],
-    ["an unknown size", withWorkload({ size: "huge" }), 'sovereign:workloads[0].size must be one of "small", "medium", "large"'],
-    ["a typo in a workload key", withWorkload({ replica: 3 }), "sovereign:workloads[0].replica is not a known key (a typo?)"],
-    ["a typo in a top-level key", { ...minimal, workload: [] }, "sovereign:workload is not a known key (a typo?)"],
-    ["a missing image", { ...minimal, workloads: [{ name: "shop" }] }, "sovereign:workloads[0].image is required (text)"],
+    [
+      "a non-integer replica count",
+      withWorkload({ replicas: 2.5 }),
+      "sovereign:workloads[0].replicas must be a whole number",
+    ],
+    [
+      "zero replicas",
+      withWorkload({ replicas: 0 }),
+      "sovereign:workloads[0].replicas must be at least 1",
+    ],
+    [
+      "a string port",
+      withWorkload({ port: "http" }),
+      "sovereign:workloads[0].port must be a number",
+    ],
+    [
+      "a port above 65535",
+      withWorkload({ port: 70000 }),
+      "sovereign:workloads[0].port must be at most 65535",
+    ],
+    [
+      "an unknown size",
+      withWorkload({ size: "huge" }),
+      'sovereign:workloads[0].size must be one of "small", "medium", "large"',
+    ],
+    [
+      "a typo in a workload key",
+      withWorkload({ replica: 3 }),
+      "sovereign:workloads[0].replica is not a known key (a typo?)",
+    ],
+    [
+      "a typo in a top-level key",
+      { ...minimal, workload: [] },
+      "sovereign:workload is not a known key (a typo?)",
+    ],
+    [
+      "a missing image",
+      { ...minimal, workloads: [{ name: "shop" }] },
+      "sovereign:workloads[0].image is required (text)",
+    ],
     ["no targets", { ...minimal, targets: [] }, "sovereign:targets must list at least one target"],
-    ["an unknown provider", withTarget({ name: "x", provider: "aws", region: "eu-west-1" }), "sovereign:targets[0].provider must be one of scaleway, ovhcloud, kubernetes"],
+    [
+      "an unknown provider",
+      withTarget({ name: "x", provider: "aws", region: "eu-west-1" }),
+      "sovereign:targets[0].provider must be one of scaleway, ovhcloud, kubernetes",
+    ],
     [
       "a Scaleway region that does not exist",
       withTarget({ name: "par", provider: "scaleway", region: "us-east-1" }),
@@ -96,7 +144,12 @@ describe("parseStackConfig", () => {
     ],
     [
       "an OVHcloud region in the US",
-      withTarget({ name: "us", provider: "ovhcloud", region: "US-EAST-VA-1", serviceName: OVH_PROJECT }),
+      withTarget({
+        name: "us",
+        provider: "ovhcloud",
+        region: "US-EAST-VA-1",
+        serviceName: OVH_PROJECT,
+      }),
       "sovereign:targets[0].region is in Vint Hill, US (THIRD), outside the EU; choose an EU region of ovhcloud: GRA, SBG, DE, WAW, RBX, EU-WEST-PAR, EU-SOUTH-MIL",
     ],
     [
@@ -126,12 +179,21 @@ describe("parseStackConfig", () => {
     ],
     [
       "in-cluster object storage",
-      withTarget({ name: "ske", provider: "kubernetes", vendor: "stackit", region: "eu01", objectStore: { mode: "in-cluster" } }),
+      withTarget({
+        name: "ske",
+        provider: "kubernetes",
+        vendor: "stackit",
+        region: "eu01",
+        objectStore: { mode: "in-cluster" },
+      }),
       "sovereign:targets[0].objectStore.mode must be external or none (in-cluster object storage is not offered: point at the vendor's S3 endpoint)",
     ],
     [
       "two targets with one name",
-      { ...minimal, targets: [minimal.targets[0], { name: "par", provider: "scaleway", region: "nl-ams" }] },
+      {
+        ...minimal,
+        targets: [minimal.targets[0], { name: "par", provider: "scaleway", region: "nl-ams" }],
+      },
       "sovereign:targets[1].name is used by another target; target names must be unique",
     ],
     [
@@ -146,12 +208,22 @@ describe("parseStackConfig", () => {
     ],
     [
       "a fleet DNS zone that does not hold the domain",
-      { ...minimal, domain: "apps.example.eu", fleet: { dns: { provider: "scaleway", zone: "other.eu" } } },
+      {
+        ...minimal,
+        domain: "apps.example.eu",
+        fleet: { dns: { provider: "scaleway", zone: "other.eu" } },
+      },
       "sovereign:fleet.dns.zone is neither sovereign:domain (apps.example.eu) nor a parent of it; the workloads' hosts live under apps.example.eu",
     ],
     [
       "an in-cluster database with nowhere to back up",
-      withTarget({ name: "ske", provider: "kubernetes", vendor: "stackit", region: "eu01", database: { mode: "in-cluster" } }),
+      withTarget({
+        name: "ske",
+        provider: "kubernetes",
+        vendor: "stackit",
+        region: "eu01",
+        database: { mode: "in-cluster" },
+      }),
       "sovereign:targets[0].database.mode needs an object store for its backups; set objectStore to {mode: external, endpoint, bucket, ...} with the vendor's S3 service, or use database mode external",
     ],
   ])("fails when the config has %s", (_case, raw, expected) => {
@@ -161,10 +233,14 @@ describe("parseStackConfig", () => {
   it("lists every problem of a config at once, naming the stack file, value and fix", () => {
     const raw = {
       ...minimal,
-      targets: [{ name: "gra", provider: "ovhcloud", region: "SGP1", serviceName: OVH_PROJECT, typo: true }],
+      targets: [
+        { name: "gra", provider: "ovhcloud", region: "SGP1", serviceName: OVH_PROJECT, typo: true },
+      ],
       workloads: [{ name: "shop", image: "rg.fr-par.scw.cloud/acme/shop:1", replicas: -2 }],
     };
-    expect(() => parseStackConfig(raw, { stackFile: "stacks/Pulumi.dev.yaml", stack: "dev" })).toThrowError(
+    expect(() =>
+      parseStackConfig(raw, { stackFile: "stacks/Pulumi.dev.yaml", stack: "dev" }),
+    ).toThrowError(
       [
         "stacks/Pulumi.dev.yaml: 3 config problems",
         "  - sovereign:targets[0].typo is not a known key (a typo?); got true. Fix: remove it (pulumi config rm --path 'sovereign:targets[0].typo') or fix its spelling; the config reference is in README.md",
@@ -175,8 +251,12 @@ describe("parseStackConfig", () => {
   });
 
   it("types the input loosely and the output with every default filled", () => {
-    expectTypeOf<StackConfigInput["workloads"][number]["replicas"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<StackConfigInput["workloads"][number]["replicas"]>().toEqualTypeOf<
+      number | undefined
+    >();
     expectTypeOf<StackConfig["workloads"][number]["replicas"]>().toEqualTypeOf<number>();
-    expectTypeOf<StackConfig["targets"][number]["provider"]>().toEqualTypeOf<"scaleway" | "ovhcloud" | "kubernetes">();
+    expectTypeOf<StackConfig["targets"][number]["provider"]>().toEqualTypeOf<
+      "scaleway" | "ovhcloud" | "kubernetes"
+    >();
   });
 });

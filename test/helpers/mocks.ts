@@ -7,11 +7,17 @@ import { startRecording, type RecordedResource, type Recording } from "../../cli
 import { cannedOutputs } from "../../cli/engine/canned/outputs";
 import { cannedInvoke } from "../../cli/engine/canned/invokes";
 
-export function recordingMocks(opts: { stack?: string; project?: string; preview?: boolean } = {}): Recording {
+export function recordingMocks(
+  opts: { stack?: string; project?: string; preview?: boolean } = {},
+): Recording {
   return startRecording(
     pulumi,
     { outputs: cannedOutputs, invoke: cannedInvoke },
-    { project: opts.project ?? "sovereign-deploy", stack: opts.stack ?? "test", preview: opts.preview ?? false },
+    {
+      project: opts.project ?? "sovereign-deploy",
+      stack: opts.stack ?? "test",
+      preview: opts.preview ?? false,
+    },
   );
 }
 
@@ -33,9 +39,15 @@ export async function settle(recording: Recording): Promise<RecordedResource[]> 
 }
 
 /** Exact view for assertions: type, name, parent type. */
-export function shapeOf(resources: readonly RecordedResource[]): { type: string; name: string; parent: string | undefined }[] {
+export function shapeOf(
+  resources: readonly RecordedResource[],
+): { type: string; name: string; parent: string | undefined }[] {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   return resources
-    .map((r) => ({ type: r.type, name: r.name, parent: r.parent ? byUrn.get(r.parent)?.name : undefined }))
+    .map((r) => ({
+      type: r.type,
+      name: r.name,
+      parent: r.parent ? byUrn.get(r.parent)?.name : undefined,
+    }))
     .sort((a, b) => `${a.type}/${a.name}`.localeCompare(`${b.type}/${b.name}`));
 }

@@ -176,12 +176,21 @@ describe("deploy", () => {
   test.each([
     ["eu-fleet", ["shop.par.apps.example.eu", "shop.apps.example.eu"]],
     ["scaleway-fr-par", ["shop.par.apps.example.eu"]],
-  ] as const)("%s: the Ingress answers the target's host, and the fleet's shared host in a fleet", async (stack, hosts) => {
-    const { resources } = await deployed(stack);
-    const ingress = resources.find((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress" && r.name === "par-shop-ingress");
-    const spec = ingress?.inputs.spec as { rules: { host: string }[]; tls: { hosts: string[] }[] };
-    expect([spec.rules.map((r) => r.host), spec.tls[0]?.hosts]).toEqual([hosts, hosts]);
-  });
+  ] as const)(
+    "%s: the Ingress answers the target's host, and the fleet's shared host in a fleet",
+    async (stack, hosts) => {
+      const { resources } = await deployed(stack);
+      const ingress = resources.find(
+        (r) =>
+          r.type === "kubernetes:networking.k8s.io/v1:Ingress" && r.name === "par-shop-ingress",
+      );
+      const spec = ingress?.inputs.spec as {
+        rules: { host: string }[];
+        tls: { hosts: string[] }[];
+      };
+      expect([spec.rules.map((r) => r.host), spec.tls[0]?.hosts]).toEqual([hosts, hosts]);
+    },
+  );
 
   it("protects the stateful resources of the production fleet and exports secret connection details", async () => {
     const { deployment, resources } = await deployed("eu-fleet");

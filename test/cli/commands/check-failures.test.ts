@@ -128,7 +128,7 @@ describe("sovereign check: a command line or config that is wrong exits 2 with w
     [
       "an unknown format",
       [program("reads-file"), "--stack", "dev", "--format", "yaml"],
-      "sovereign check: unknown format 'yaml': use one of text, json\n",
+      "sovereign check: unknown format 'yaml': use one of text, json, markdown, sarif, junit\n",
     ],
     [
       "a --config without '='",

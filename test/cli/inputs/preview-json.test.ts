@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { SECRET_PLACEHOLDER } from "../../../cli/engine/config";
 import { UNKNOWN } from "../../../cli/engine/recorder";
 import { readPreviewJson } from "../../../cli/inputs/preview-json";
 
@@ -51,7 +52,7 @@ describe("readPreviewJson", () => {
       inputs: {
         projectId: "d2b8a6f7-2c1e-4f0b-9b7a-3f5c8e9d1a24",
         region: "fr-par",
-        secretKey: "[secret]",
+        secretKey: SECRET_PLACEHOLDER,
         zone: "fr-par-1",
         version: "1.54.0",
       },
@@ -65,7 +66,7 @@ describe("readPreviewJson", () => {
       secretPaths: ["password"],
       additionalSecretOutputs: ["password"],
     });
-    expect(byName.get("shop-db")?.inputs.password).toBe("[secret]");
+    expect(byName.get("shop-db")?.inputs.password).toBe(SECRET_PLACEHOLDER);
     expect(byName.get("shop-k8s")?.unknownPaths).toEqual(["privateNetworkId"]);
     expect(byName.get("shop-k8s")?.inputs.privateNetworkId).toBe(UNKNOWN);
   });
@@ -132,8 +133,8 @@ describe("readPreviewJson", () => {
       id: "7f0c2d3e-5b1a-4c8d-9e6f-0a1b2c3d4e5f",
       inputs: {
         applicationKey: "8d3f1c2b9a7e6d5c",
-        applicationSecret: "[secret]",
-        consumerKey: "[secret]",
+        applicationSecret: SECRET_PLACEHOLDER,
+        consumerKey: SECRET_PLACEHOLDER,
         endpoint: "ovh-eu",
         version: "2.19.1",
       },

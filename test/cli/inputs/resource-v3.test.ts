@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { SECRET_PLACEHOLDER } from "../../../cli/engine/config";
 import {
   InputError,
   parseSourcePosition,
@@ -84,7 +85,11 @@ describe("toRecordedResource", () => {
         { name: "old" },
       ],
     });
-    expect(r.inputs).toEqual({ password: "[secret]", roles: ["reader", "writer"], name: "app" });
+    expect(r.inputs).toEqual({
+      password: SECRET_PLACEHOLDER,
+      roles: ["reader", "writer"],
+      name: "app",
+    });
     expect(r.secretPaths).toEqual(["password", "roles[0]", "roles[1]"]);
     expect(r.aliases).toBe(2);
     expect(r.aliasUrns).toEqual([
@@ -103,6 +108,6 @@ describe("toRecordedResource", () => {
       (v) => v === "[secret]",
     );
     expect(r.secretPaths).toEqual(["password"]);
-    expect(r.inputs).toEqual({ password: "[secret]", name: "app" });
+    expect(r.inputs).toEqual({ password: SECRET_PLACEHOLDER, name: "app" });
   });
 });

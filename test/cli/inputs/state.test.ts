@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { SECRET_PLACEHOLDER } from "../../../cli/engine/config";
 import { readState } from "../../../cli/inputs/state";
 
 const fixture = (name: string) =>
@@ -39,12 +40,12 @@ describe("readState", () => {
     const read = readState(yaml);
     const byName = new Map(read.resources.map((r) => [r.name, r]));
     expect(byName.get("ske")).toMatchObject({
-      inputs: { kubeconfig: "[secret]", version: "4.34.2" },
+      inputs: { kubeconfig: SECRET_PLACEHOLDER, version: "4.34.2" },
       secretPaths: ["kubeconfig"],
     });
     expect(byName.get("db")).toMatchObject({
       secretPaths: ["stringData"],
-      outputs: { data: "[secret]", stringData: "[secret]" },
+      outputs: { data: SECRET_PLACEHOLDER, stringData: SECRET_PLACEHOLDER },
     });
     const ciphertexts = ciphertextsOf(yaml);
     expect(ciphertexts).toHaveLength(5);
@@ -121,7 +122,11 @@ describe("readState", () => {
       delete: "600s",
     });
     expect(byName.get("default_2_19_1")).toMatchObject({
-      inputs: { applicationSecret: "[secret]", consumerKey: "[secret]", endpoint: "ovh-eu" },
+      inputs: {
+        applicationSecret: SECRET_PLACEHOLDER,
+        consumerKey: SECRET_PLACEHOLDER,
+        endpoint: "ovh-eu",
+      },
       secretPaths: ["applicationSecret", "consumerKey"],
     });
     expect(read.sources).toEqual({});

@@ -17,7 +17,9 @@ describe("passwordFromSeed", () => {
     ["another target", ["seed", "prod", "gra", "app"]],
     ["another role", ["seed", "prod", "par", "sovereign_admin"]],
   ] as const)("gives a different password for %s", (_, [seed, stack, target, role]) => {
-    expect(passwordFromSeed(seed, stack, target, role)).not.toBe(passwordFromSeed("seed", "prod", "par", "app"));
+    expect(passwordFromSeed(seed, stack, target, role)).not.toBe(
+      passwordFromSeed("seed", "prod", "par", "app"),
+    );
   });
 
   it("meets complexity rules and needs no escaping in a URL", () => {

@@ -158,7 +158,10 @@ describe("kubernetesAdapter", () => {
       username: "app",
       password: passwordFromSeed(SEED, STACK, "ske", "app"),
     });
-    expect([...credentials.secretPaths].sort()).toEqual(["stringData.password", "stringData.username"]);
+    expect([...credentials.secretPaths].sort()).toEqual([
+      "stringData.password",
+      "stringData.username",
+    ]);
     const backup = resourceOf(
       resources,
       "kubernetes:core/v1:Secret",
@@ -227,7 +230,10 @@ describe("kubernetesAdapter", () => {
   it("fails when the in-cluster database has no object store to back up to, for callers that skip the schema", async () => {
     const recording = recordingMocks({ stack: STACK });
     const parsed = contextFor(TARGETS.kubernetes);
-    const ctx = { ...parsed, target: { ...parsed.target, objectStore: { mode: "none" } } } as typeof parsed;
+    const ctx = {
+      ...parsed,
+      target: { ...parsed.target, objectStore: { mode: "none" } },
+    } as typeof parsed;
     expect(thrownBy(() => runAdapter(adapter, ctx, testParent()))).toBe(
       "target ske: the in-cluster database (CloudNativePG) backs up to S3, but the target has no object store; set " +
         "sovereign:targets[].objectStore to {mode: external, ...} with the vendor's S3 endpoint, or use " +

@@ -1,6 +1,11 @@
 import { describe, expect, it, test } from "vitest";
 import { physicalName } from "../../../components/contract/naming";
-import { LABEL, placementLabels, tagList, workloadLabels } from "../../../components/contract/labels";
+import {
+  LABEL,
+  placementLabels,
+  tagList,
+  workloadLabels,
+} from "../../../components/contract/labels";
 
 describe("physicalName", () => {
   it("joins the parts into a lower-case DNS-safe name with a stable hash", () => {
@@ -10,18 +15,23 @@ describe("physicalName", () => {
   });
 
   it("gives different stacks different names for the same logical resource", () => {
-    expect(physicalName(["dev", "par", "shop"], "bucket")).not.toBe(physicalName(["prod", "par", "shop"], "bucket"));
+    expect(physicalName(["dev", "par", "shop"], "bucket")).not.toBe(
+      physicalName(["prod", "par", "shop"], "bucket"),
+    );
   });
 
   test.each([
     ["bucket", 63],
     ["kubernetes", 63],
-  ] as const)("cuts long names to the %s limit of %i characters without losing the hash", (limit, max) => {
-    const parts = ["a".repeat(50), "b".repeat(50)];
-    const name = physicalName(parts, limit);
-    expect(name.length).toBeLessThanOrEqual(max);
-    expect(name).not.toBe(physicalName(["a".repeat(50), "c".repeat(50)], limit));
-  });
+  ] as const)(
+    "cuts long names to the %s limit of %i characters without losing the hash",
+    (limit, max) => {
+      const parts = ["a".repeat(50), "b".repeat(50)];
+      const name = physicalName(parts, limit);
+      expect(name.length).toBeLessThanOrEqual(max);
+      expect(name).not.toBe(physicalName(["a".repeat(50), "c".repeat(50)], limit));
+    },
+  );
 
   it("starts with a letter even when the first part starts with a digit", () => {
     expect(physicalName(["1st", "shop"], "bucket")).toMatch(/^s1st-shop-[0-9a-f]{6}$/);
@@ -29,7 +39,13 @@ describe("physicalName", () => {
 });
 
 describe("labels", () => {
-  const placement = { vendor: "ovhcloud", site: "EU-WEST-PAR", region: "EU-WEST-PAR", country: "FR", jurisdiction: "EU" } as const;
+  const placement = {
+    vendor: "ovhcloud",
+    site: "EU-WEST-PAR",
+    region: "EU-WEST-PAR",
+    country: "FR",
+    jurisdiction: "EU",
+  } as const;
 
   it("names vendor, region and country of the target", () => {
     expect(placementLabels("gra", placement)).toEqual({

@@ -45,9 +45,12 @@ describe("Workload", () => {
   test("leaves the live replica count to the autoscaler: the Deployment ignores changes to spec.replicas", async () => {
     const { resources } = await build(recording);
     const byType = (type: string) => resources.filter((r) => r.type === type);
-    expect(byType(T.deployment).map((r) => [r.ignoreChanges, (r.inputs.spec as { replicas: number }).replicas])).toEqual([
-      [["spec.replicas"], 2],
-    ]);
+    expect(
+      byType(T.deployment).map((r) => [
+        r.ignoreChanges,
+        (r.inputs.spec as { replicas: number }).replicas,
+      ]),
+    ).toEqual([[["spec.replicas"], 2]]);
     expect(byType(T.service).map((r) => r.ignoreChanges)).toEqual([[]]);
   });
 

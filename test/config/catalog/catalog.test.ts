@@ -1,15 +1,30 @@
 import { describe, expect, it, test } from "vitest";
 import { SITES } from "../../../config/catalog/regions";
 import { placeOf, siteIds } from "../../../config/catalog/places";
-import { EU_VENDORS, NEUTRAL_PACKAGES, VENDORS, packageOfType, vendorOfPackage } from "../../../config/catalog/vendors";
-import { JURISDICTION_GROUPS, groupAllows, jurisdictionOf } from "../../../config/catalog/jurisdictions";
-import { CONTAINER_REGISTRIES, KUBERNETES_ENDPOINTS, matchHost } from "../../../config/catalog/hosts";
+import {
+  EU_VENDORS,
+  NEUTRAL_PACKAGES,
+  VENDORS,
+  packageOfType,
+  vendorOfPackage,
+} from "../../../config/catalog/vendors";
+import {
+  JURISDICTION_GROUPS,
+  groupAllows,
+  jurisdictionOf,
+} from "../../../config/catalog/jurisdictions";
+import {
+  CONTAINER_REGISTRIES,
+  KUBERNETES_ENDPOINTS,
+  matchHost,
+} from "../../../config/catalog/hosts";
 import { OVH_OFFERINGS, SCALEWAY_OFFERINGS } from "../../../config/catalog/offerings";
 import { SIZES, SIZE_CLASSES } from "../../../config/catalog/sizes";
 
 describe("catalog invariants", () => {
   it("places every Scaleway region in the EU", () => {
-    for (const site of siteIds("scaleway")) expect(placeOf("scaleway", site)?.jurisdiction).toBe("EU");
+    for (const site of siteIds("scaleway"))
+      expect(placeOf("scaleway", site)?.jurisdiction).toBe("EU");
   });
 
   it("offers managed platforms only in EU sites the region table knows", () => {
@@ -22,17 +37,23 @@ describe("catalog invariants", () => {
 
   it("spells each OVHcloud offering's OpenStack and service regions as the same site", () => {
     for (const [site, o] of Object.entries(OVH_OFFERINGS)) {
-      expect([placeOf("ovhcloud", o.openstackRegion)?.site, placeOf("ovhcloud", o.serviceRegion)?.site]).toEqual([site, site]);
+      expect([
+        placeOf("ovhcloud", o.openstackRegion)?.site,
+        placeOf("ovhcloud", o.serviceRegion)?.site,
+      ]).toEqual([site, site]);
     }
   });
 
   it("lists each Scaleway offering's zones exactly as the region table does", () => {
-    for (const [site, o] of Object.entries(SCALEWAY_OFFERINGS)) expect(o.zones).toEqual(SITES.scaleway[site as keyof typeof SITES.scaleway].zones);
+    for (const [site, o] of Object.entries(SCALEWAY_OFFERINGS))
+      expect(o.zones).toEqual(SITES.scaleway[site as keyof typeof SITES.scaleway].zones);
   });
 
   it("gives no two sites of one vendor the same name, zone or alias", () => {
     for (const [vendor, sites] of Object.entries(SITES)) {
-      const names = Object.entries(sites).flatMap(([id, s]) => [id, ...s.zones, ...("aliases" in s ? s.aliases : [])].map((n) => n.toLowerCase()));
+      const names = Object.entries(sites).flatMap(([id, s]) =>
+        [id, ...s.zones, ...("aliases" in s ? s.aliases : [])].map((n) => n.toLowerCase()),
+      );
       expect(new Set(names).size, vendor).toBe(names.length);
     }
   });
@@ -40,7 +61,8 @@ describe("catalog invariants", () => {
   it("maps every size class of every managed provider to a node type and a database type", () => {
     for (const provider of Object.values(SIZES)) {
       expect(Object.keys(provider).sort()).toEqual([...SIZE_CLASSES].sort());
-      for (const s of Object.values(provider)) expect([s.node.length > 0, s.database.length > 0]).toEqual([true, true]);
+      for (const s of Object.values(provider))
+        expect([s.node.length > 0, s.database.length > 0]).toEqual([true, true]);
     }
   });
 
@@ -143,12 +165,13 @@ describe("matchHost", () => {
     expect(matchHost(CONTAINER_REGISTRIES, host)).toMatchObject({ vendor, site });
   });
 
-  test.each(["ghcr.io.evil.example", "rg.fr-par.scw.cloud.example.com", "evil-rg.fr-par.scw.cloud"])(
-    "does not place look-alike registry host %s",
-    (host) => {
-      expect(matchHost(CONTAINER_REGISTRIES, host)).toBeUndefined();
-    },
-  );
+  test.each([
+    "ghcr.io.evil.example",
+    "rg.fr-par.scw.cloud.example.com",
+    "evil-rg.fr-par.scw.cloud",
+  ])("does not place look-alike registry host %s", (host) => {
+    expect(matchHost(CONTAINER_REGISTRIES, host)).toBeUndefined();
+  });
 
   test.each([
     ["0b7e9c1e-1234-4abc-9def-0123456789ab.api.k8s.fr-par.scw.cloud:6443", "scaleway", "fr-par"],

@@ -17,7 +17,11 @@ describe("pods", () => {
 
   it("finds the pod spec of a CronJob under its job template", () => {
     const spec = { containers: [{ name: "sync" }] };
-    expect(podSpecOf("kubernetes:batch/v1:CronJob", { spec: { jobTemplate: { spec: { template: { spec } } } } })).toBe(spec);
+    expect(
+      podSpecOf("kubernetes:batch/v1:CronJob", {
+        spec: { jobTemplate: { spec: { template: { spec } } } },
+      }),
+    ).toBe(spec);
   });
 
   it("returns undefined when a pod-bearing object has no spec yet", () => {
@@ -25,8 +29,14 @@ describe("pods", () => {
   });
 
   it("lists regular, init and ephemeral containers with their index", () => {
-    const spec = { containers: [{ name: "a" }, { name: "b" }], initContainers: [{ name: "i" }], ephemeralContainers: [{ name: "e" }] };
-    expect(containersOf(spec).map((c) => `${c.role}[${c.index}]=${String(c.container.name)}`)).toEqual([
+    const spec = {
+      containers: [{ name: "a" }, { name: "b" }],
+      initContainers: [{ name: "i" }],
+      ephemeralContainers: [{ name: "e" }],
+    };
+    expect(
+      containersOf(spec).map((c) => `${c.role}[${c.index}]=${String(c.container.name)}`),
+    ).toEqual([
       "containers[0]=a",
       "containers[1]=b",
       "initContainers[0]=i",
