@@ -18,7 +18,8 @@ export function withGeneratedBlocks(text: string): string {
     const end = `<!-- generated:end ${id} -->`;
     const from = doc.indexOf(start);
     const to = doc.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`README.md lacks the markers of generated block '${id}'`);
+    if (from < 0 || to < from)
+      throw new Error(`README.md lacks the markers of generated block '${id}'`);
     return `${doc.slice(0, from + start.length)}\n${generate()}\n${doc.slice(to)}`;
   }, text);
 }
