@@ -12,6 +12,7 @@ import {
   vendorOfPackage,
 } from "../../config/catalog/vendors";
 import { placeOf } from "../../config/catalog/places";
+import { ACCOUNT_KEYS, accountEntityOf } from "../../config/catalog/accounts";
 import { KUBERNETES_ENDPOINTS, matchHost } from "../../config/catalog/hosts";
 import { LABEL } from "../../components/contract/labels";
 import { isOfflinePlaceholder } from "./config";
@@ -40,16 +41,6 @@ const LOCATION_INPUTS: readonly (readonly (string | number)[])[] = [
 /** Provider props that name a location. */
 const PROVIDER_LOCATION_PROPS = ["region", "zone"] as const;
 
-/** Country of the contracting entity behind an OVHcloud API endpoint (go-ovh `ovh/ovh.go`, PROVIDERS.md §1.1). */
-const ENDPOINT_COUNTRIES: Readonly<Record<string, string>> = {
-  "ovh-eu": "FR",
-  "ovh-ca": "CA",
-  "ovh-us": "US",
-  "kimsufi-eu": "FR",
-  "kimsufi-ca": "CA",
-  "soyoustart-eu": "FR",
-  "soyoustart-ca": "CA",
-};
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {
   let v = value;
@@ -90,8 +81,11 @@ function placeVendorResource(
     const placed = placeByName(vendor, known(props[key]));
     if (placed) return placed;
   }
-  const endpoint = known(props.endpoint) ?? known(r.inputs.endpoint);
-  return { vendor, region: null, country: (endpoint && ENDPOINT_COUNTRIES[endpoint]) ?? null };
+  // An account-scoped resource (OVHcloud) has no region but a contracting entity, whose country the report gives.
+  const account = ACCOUNT_KEYS[packageOfType(r.type)];
+  const selector = account && (known(props[account.key]) ?? known(r.inputs[account.key]));
+  const entity = account && selector ? accountEntityOf(account, selector) : undefined;
+  return { vendor, region: null, country: entity?.country ?? null };
 }
 
 /** The API server host a kubeconfig's current (or chosen) context points at, or undefined. */

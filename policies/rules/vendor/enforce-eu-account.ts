@@ -5,7 +5,7 @@
  */
 import { groupAllows, jurisdictionOf } from "../../../config/catalog/jurisdictions";
 import { packageOfType } from "../../../config/catalog/vendors";
-import { ACCOUNT_KEYS, accountEntityOf } from "../../lib/accounts";
+import { ACCOUNT_KEYS, accountEntityOf } from "../../../config/catalog/accounts";
 import { ALLOWED_GROUP, readConfig, type GroupConfig } from "../../lib/config";
 import { definePolicy } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
@@ -41,7 +41,7 @@ export const vendorProviderEnforceEuAccount = definePolicy({
     const entity = accountEntityOf(account, value);
     if (!entity) {
       reportViolation(
-        `${account.key} '${value}' is not an endpoint in the account table (policies/lib/accounts.ts), so its contracting entity cannot be placed. ${fix}`,
+        `${account.key} '${value}' is not an endpoint in the account table (config/catalog/accounts.ts), so its contracting entity cannot be placed. ${fix}`,
       );
       return;
     }

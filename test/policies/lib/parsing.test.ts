@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accountEntityOf, ACCOUNT_KEYS } from "../../../policies/lib/accounts";
+import { accountEntityOf, ACCOUNT_KEYS } from "../../../config/catalog/accounts";
 import { allowListed, bareHost } from "../../../policies/lib/hosts";
 import { parseImage } from "../../../policies/lib/images";
 import {

@@ -81,7 +81,7 @@ describe("vendor-provider-enforce-eu-account", () => {
   test("fails when the endpoint is not in the account table", async () => {
     expect(await validate(policy, explicit({ endpoint: "ovh-mars" }))).toEqual({
       violations: [
-        `endpoint 'ovh-mars' is not an endpoint in the account table (policies/lib/accounts.ts), so its contracting entity cannot be placed. ${FIX}`,
+        `endpoint 'ovh-mars' is not an endpoint in the account table (config/catalog/accounts.ts), so its contracting entity cannot be placed. ${FIX}`,
       ],
     });
   });
