@@ -1,8 +1,8 @@
 /**
  * Secret scrubbing for everything the CLI prints: the placeholder programs read for `secure:` values, the
  * ciphertexts, and the plaintext of every input the program marked secret never leave the engine, whatever a
- * program or a policy put into a message. Renderers redact the report before escaping (cli/format/redact.ts);
- * this scrubs plain text: program output, error messages and the rendered output once more.
+ * program or a policy put into a message. Renderers redact the report before escaping (`redactDeep`); `redactor`
+ * scrubs plain text: program output, error messages and the rendered output once more.
  */
 import { SECRET_PLACEHOLDER } from "./config";
 import type { RecordedResource } from "./recorder";
@@ -59,15 +59,51 @@ export function secretInputValues(resources: readonly RecordedResource[]): strin
   return [...candidates].filter((v) => !published.has(v));
 }
 
+/**
+ * Parts of a multi-line or multi-word secret (a kubeconfig's server URL, token or certificate) long enough to be
+ * credentials on their own: a message quoting one part leaks as much as quoting the whole.
+ */
+const MIN_FRAGMENT_LENGTH = 16;
+
+/** The strings to hide for `secrets`: each value, and its long fragments, longest first. */
+export function redactionList(secrets: readonly string[]): string[] {
+  const all = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < MIN_LENGTH || secret === REDACTED) continue;
+    all.add(secret);
+    for (const part of secret.split(/\s+/)) if (part.length >= MIN_FRAGMENT_LENGTH) all.add(part);
+  }
+  return [...all].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every occurrence of every listed value replaced by `[secret]`. */
+export function redactText(text: string, list: readonly string[]): string {
+  return list.reduce(
+    (acc, secret) => (acc.includes(secret) ? acc.split(secret).join(REDACTED) : acc),
+    text,
+  );
+}
+
 /** A function replacing every occurrence of `secrets` (and the secret placeholder) in a text by `[secret]`. */
 export function redactor(secrets: readonly string[]): (text: string) => string {
-  // Longest first, so a secret containing another is replaced whole.
-  const needles = [...new Set([SECRET_PLACEHOLDER, ...secrets])]
-    .filter((s) => s.length >= MIN_LENGTH && s !== REDACTED)
-    .sort((a, b) => b.length - a.length);
-  return (text) =>
-    needles.reduce(
-      (acc, needle) => (acc.includes(needle) ? acc.split(needle).join(REDACTED) : acc),
-      text,
-    );
+  const list = redactionList([SECRET_PLACEHOLDER, ...secrets]);
+  return (text) => redactText(text, list);
+}
+
+/**
+ * A deep copy of a JSON-like value with every string redacted: renderers pass the report through this before any
+ * escaping, so an escaped form of a secret cannot slip through either.
+ */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  const list = redactionList(secrets);
+  if (list.length === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return redactText(v, list);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === "object") {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, list), walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
 }

@@ -4,7 +4,7 @@
  */
 import type { CheckReport, PlannedResource, ReportedViolation } from "../engine/report";
 import type { FormatContext } from "./context";
-import { redactDeep } from "./redact";
+import { redactDeep } from "../engine/redact";
 
 /** Groups printed after the placed vendors, in this order. */
 const TRAILING_GROUPS = ["unknown", "component", "neutral"];

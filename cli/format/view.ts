@@ -9,7 +9,7 @@ import type {
   ReportedViolation,
 } from "../engine/report";
 import { resolveContext, type FormatContext, type ResolvedContext } from "./context";
-import { redactDeep } from "./redact";
+import { redactDeep } from "../engine/redact";
 
 /** What a violation points at, for display. */
 export interface Subject {

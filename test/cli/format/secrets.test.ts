@@ -12,7 +12,7 @@ import type { FormatContext } from "../../../cli/format/context";
 import { render as junit, xmlEscape } from "../../../cli/format/junit";
 import { render as markdown } from "../../../cli/format/markdown";
 import { render as sarif } from "../../../cli/format/sarif";
-import { secretValuesOf, secureConfigValuesOf } from "../../../cli/format/redact";
+import { secretValuesOf, secureConfigValuesOf } from "./secret-values";
 import { readState } from "../../../cli/inputs/state";
 
 const fixture = (name: string) =>
