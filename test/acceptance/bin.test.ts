@@ -1,0 +1,37 @@
+/**
+ * The launcher end to end, as a user on a fresh machine runs it: `npm run plan` (issue "Foundation"). One child
+ * process (about 3 s); every other acceptance test calls `main(argv, io)` in-process.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ROOT } from "./helpers";
+
+describe("npm run plan (node cli/bin.js check . --stack eu-fleet --assume-config)", () => {
+  test("exits 0 and prints the plan at four EU vendors and the verdict, nothing on stderr", () => {
+    const scripts = (
+      JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    const [node, ...args] = (scripts.plan ?? "").split(" ");
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: "true" };
+    delete env.SOVEREIGN_ENVIRONMENT;
+    const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", env });
+    const lines = run.stdout.trimEnd().split("\n");
+    expect([node, run.status, run.stderr, lines[0], lines.at(-1)]).toEqual([
+      "node",
+      0,
+      "",
+      "sovereign check · project sovereign-deploy · stack eu-fleet",
+      "Result: PASS — no mandatory violation, 4 advisory",
+    ]);
+    expect(lines.filter((l) => /^ {2}\S+ · \S+ \(\w\w\) — \d+ resources$/.test(l))).toEqual([
+      "  ionos · es/vit (ES) — 26 resources",
+      "  ovhcloud · GRA (FR) — 28 resources",
+      "  scaleway · fr-par (FR) — 45 resources",
+      "  stackit · eu01 (DE) — 26 resources",
+    ]);
+  });
+});
