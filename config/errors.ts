@@ -15,6 +15,9 @@ export interface ConfigIssue {
 
 const NAMESPACE = "sovereign";
 
+/** Environment variable through which `sovereign check` tells a program which stack file it read. */
+export const STACK_FILE_ENV = "SOVEREIGN_STACK_FILE";
+
 /** `["workloads", 1, "replicas"]` → `sovereign:workloads[1].replicas`. */
 export function keyPath(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path;

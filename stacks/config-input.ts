@@ -80,12 +80,20 @@ export const REDACTED = "[secret]";
  */
 export function parseStack(raw: RawStackConfig, opts: ParseOptions): StackConfig {
   const known = pick(raw.values, SCHEMA_KEYS);
-  const config = parseStackConfig(known, opts);
+  const plainOthers = Object.keys(raw.values).filter((k) => !SCHEMA_KEYS.includes(k));
+  let config: StackConfig;
+  try {
+    config = parseStackConfig(known, opts);
+  } catch (e) {
+    if (!(e instanceof ConfigError) || plainOthers.length === 0) throw e;
+    // Which secret keys the targets name is unknown while the targets are broken; plain keys outside the schema
+    // are wrong either way (unknown, or a secret stored in plain text), so one message lists them with the rest.
+    parseStackConfig({ ...known, ...pick(raw.values, plainOthers) }, opts);
+    throw e;
+  }
   const secretKeys = stackSecretKeys(config);
   const named = new Set(secretKeys.map((k) => k.key));
-  const unknownPlain = Object.keys(raw.values).filter(
-    (k) => !SCHEMA_KEYS.includes(k) && !named.has(k),
-  );
+  const unknownPlain = plainOthers.filter((k) => !named.has(k));
   const unknownSecret = raw.secretKeys.filter((k) => !named.has(k));
   if (unknownPlain.length + unknownSecret.length > 0) {
     // The schema is strict: it reports each unknown key with its path and the fix.

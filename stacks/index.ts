@@ -4,12 +4,17 @@
  * the stack file, the key, the value and the fix), reads the secrets the targets name, and deploys.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError } from "../config/errors";
+import { ConfigError, STACK_FILE_ENV } from "../config/errors";
 import type { StackConfig } from "../config/schema";
 import { NAMESPACE, parseStack, sovereignConfig, stackSecretKeys } from "./config-input";
 import { deploy } from "./deploy";
 
 const stack = pulumi.getStack();
+/**
+ * The file the config came from, named in every config error. `sovereign check` says which file it read (it may
+ * be another, with --config-file); the Pulumi CLI reads stacks/Pulumi.<stack>.yaml.
+ */
+const stackFile = process.env[STACK_FILE_ENV] ?? `stacks/Pulumi.${stack}.yaml`;
 
 /** Pulumi marks secret config keys for the program; the function is exported by the runtime, not typed. */
 const runtime = pulumi.runtime as typeof pulumi.runtime & {
@@ -20,7 +25,7 @@ const isSecret = (key: string): boolean => runtime.isConfigSecret?.(key) ?? fals
 function readConfig(): StackConfig {
   const raw = sovereignConfig(pulumi.runtime.allConfig(), isSecret);
   try {
-    return parseStack(raw, { stackFile: `stacks/Pulumi.${stack}.yaml`, stack });
+    return parseStack(raw, { stackFile, stack });
   } catch (e) {
     // A RunError is shown without a stack trace: the message is the whole story.
     if (e instanceof ConfigError) throw new pulumi.RunError(e.message);

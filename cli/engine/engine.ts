@@ -22,6 +22,7 @@ import type { RecordedResource } from "./recorder";
 import type { CheckReport, PlannedResource } from "./report";
 import { fixFor, type MissingKey } from "./required-config";
 import { runProgram } from "./run";
+import { STACK_FILE_ENV } from "../../config/errors";
 import { fleetReport, FLEET_SECTION } from "../report/fleet";
 import { readImported, type ImportedKind } from "../inputs";
 
@@ -205,18 +206,24 @@ async function recordProgram(
 
   const entry = resolveEntry(project.dir, project.main);
   progress(`running ${path.relative(project.dir, entry) || entry}`);
-  const run = await runProgram({
-    dir: project.dir,
-    entry,
-    project: project.name,
-    stack,
-    config,
-    answers: {
-      outputs: cannedOutputs,
-      invoke: (token, inputs) => cannedInvoke(token, inputs, config.values),
-    },
-    log: opts.log ?? (() => undefined),
-  });
+  process.env[STACK_FILE_ENV] = stackFileName;
+  let run: Awaited<ReturnType<typeof runProgram>>;
+  try {
+    run = await runProgram({
+      dir: project.dir,
+      entry,
+      project: project.name,
+      stack,
+      config,
+      answers: {
+        outputs: cannedOutputs,
+        invoke: (token, inputs) => cannedInvoke(token, inputs, config.values),
+      },
+      log: opts.log ?? (() => undefined),
+    });
+  } finally {
+    delete process.env[STACK_FILE_ENV];
+  }
   const missing = [...declaredMissing, ...run.missing];
   if (missing.length > 0 && !opts.assumeConfig)
     throw missingConfigError(missing, stack, stackFileName);

@@ -4,7 +4,12 @@
  * analyzer's advisory note; any other throw is a mandatory violation naming the policy and the error (fail
  * closed, where the real engine would abort the preview).
  */
-import type { ReportViolation, StackValidation } from "@pulumi/policy";
+import type {
+  ReportViolation,
+  ResourceValidation,
+  ResourceValidationArgs,
+  StackValidation,
+} from "@pulumi/policy";
 import type { PolicySummary, ReportedLevel, ReportedViolation } from "./report";
 import type { RecordedResource } from "./recorder";
 import {
@@ -21,6 +26,13 @@ interface Active {
   readonly policy: EnginePolicy;
   readonly settings: PolicySettings;
   readonly level: ReportedLevel;
+  /** `args.getConfig`, one per policy: the same settings object for every resource. */
+  readonly getConfig: <T extends object>() => T;
+}
+
+/** An enabled resource policy with its validations as a list, built once instead of once per resource. */
+interface ActiveResource extends Active {
+  readonly validations: readonly ResourceValidation[];
 }
 
 export interface Evaluation {
@@ -84,21 +96,31 @@ function failure(active: Active, urn: string | null, e: unknown): ReportedViolat
   };
 }
 
-/** Runs one validation; returns a promise only when the validation is asynchronous (most are not). */
-function guarded(
+function recordThrow(active: Active, urn: string | null, out: ReportedViolation[], e: unknown) {
+  if (!(e instanceof NotApplicable)) out.push(failure(active, urn, e));
+}
+
+/**
+ * Runs one validation; returns a promise only when the validation is asynchronous (most are not). Allocates
+ * nothing on the synchronous path: it runs for every resource and every policy.
+ */
+function guarded<A, R>(
   active: Active,
   urn: string | null,
   out: ReportedViolation[],
-  run: () => unknown,
+  validate: (args: A, report: R) => unknown,
+  args: A,
+  report: R,
 ): Promise<void> | undefined {
-  const onError = (e: unknown) => {
-    if (!(e instanceof NotApplicable)) out.push(failure(active, urn, e));
-  };
   try {
-    const result = run();
-    if (result instanceof Promise) return result.then(() => undefined, onError);
+    const result = validate(args, report);
+    if (result instanceof Promise)
+      return result.then(
+        () => undefined,
+        (e: unknown) => recordThrow(active, urn, out, e),
+      );
   } catch (e) {
-    onError(e);
+    recordThrow(active, urn, out, e);
   }
   return undefined;
 }
@@ -134,9 +156,13 @@ export async function evaluate(
   );
   const enabled: Active[] = all.flatMap((a) => {
     const level = REPORTED_LEVEL[a.settings.level];
-    return level ? [{ ...a, level }] : [];
+    const config = a.settings.config;
+    return level ? [{ ...a, level, getConfig: <T extends object>() => config as T }] : [];
   });
-  const resourcePolicies = enabled.filter((a) => a.policy.validateResource !== undefined);
+  const resourcePolicies: ActiveResource[] = enabled.flatMap((a) => {
+    const validate = a.policy.validateResource;
+    return validate === undefined ? [] : [{ ...a, validations: [validate].flat() }];
+  });
   const stackPolicies = enabled.filter((a) => a.policy.validateStack !== undefined);
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const build = createArgsBuilder(byUrn);
@@ -146,11 +172,10 @@ export async function evaluate(
     if (resourcePolicies.length === 0) break;
     const base = build.resourceArgs(r);
     for (const active of resourcePolicies) {
-      const validate = active.policy.validateResource ?? [];
-      const args = { ...base, getConfig: <T extends object>() => active.settings.config as T };
+      const args: ResourceValidationArgs = { ...base, getConfig: active.getConfig };
       const report = violationSink(active, r.urn, violations);
-      for (const validation of Array.isArray(validate) ? validate : [validate]) {
-        const pending = guarded(active, r.urn, violations, () => validation(args, report));
+      for (const validation of active.validations) {
+        const pending = guarded(active, r.urn, violations, validation, args, report);
         if (pending) await pending;
       }
     }
@@ -162,13 +187,18 @@ export async function evaluate(
       const args = {
         resources: stackResources,
         stackTags: new Map<string, string>(),
-        getConfig: <T extends object>() => active.settings.config as T,
+        getConfig: active.getConfig,
         notApplicable: (reason?: string): never => {
           throw new NotApplicable(reason);
         },
       };
-      await guarded(active, null, violations, () =>
-        validateStack(args, violationSink(active, null, violations)),
+      await guarded(
+        active,
+        null,
+        violations,
+        validateStack,
+        args,
+        violationSink(active, null, violations),
       );
     }
   }

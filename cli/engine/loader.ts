@@ -22,9 +22,24 @@ interface ModuleInternals {
 }
 const internals = Module as unknown as ModuleInternals;
 
-const programRoots = new Set<string>();
-const loadedRoots = new Set<string>();
-let fallbackInstalled = false;
+/**
+ * Loader state lives on the process, not in this module: when the program is this toolkit's own (`npm run plan`
+ * runs `stacks/`), forgetting the program's modules may also drop this one, and a reloaded copy must still know
+ * which programs ran and that the resolution fallback is installed.
+ */
+interface LoaderState {
+  readonly programRoots: Set<string>;
+  readonly loadedRoots: Set<string>;
+  fallbackInstalled: boolean;
+}
+const STATE = Symbol.for("sovereign.loader-state");
+const state: LoaderState = ((globalThis as typeof globalThis & { [STATE]?: LoaderState })[STATE] ??=
+  {
+    programRoots: new Set(),
+    loadedRoots: new Set(),
+    fallbackInstalled: false,
+  });
+const { programRoots, loadedRoots } = state;
 
 /** Set by whoever registered tsx's hook in this process (cli/bin.js, or ensureTypeScript). */
 const TSX_REGISTERED = Symbol.for("sovereign.tsx-registered");
@@ -54,8 +69,8 @@ const insideProgram = (file: string | undefined) =>
   [...programRoots].some((root) => file.startsWith(root + sep));
 
 function installFallback(): void {
-  if (fallbackInstalled) return;
-  fallbackInstalled = true;
+  if (state.fallbackInstalled) return;
+  state.fallbackInstalled = true;
   const original = internals._resolveFilename;
   const toolkitParent = {
     id: path.join(TOOLKIT_ROOT, "package.json"),
@@ -78,11 +93,14 @@ function installFallback(): void {
   };
 }
 
+/** The engine's own sources: never part of a program's module graph, even when the program is this toolkit. */
+const ENGINE_DIR = path.join(TOOLKIT_ROOT, "cli") + sep;
+
 /** Forgets the modules of a program loaded before, so running it again runs its code again. */
 function forgetProgramModules(root: string): void {
   for (const file of Object.keys(require.cache)) {
-    if (file.startsWith(root + sep) && !file.includes(`${sep}node_modules${sep}`))
-      Reflect.deleteProperty(require.cache, file);
+    const ofProgram = file.startsWith(root + sep) && !file.includes(`${sep}node_modules${sep}`);
+    if (ofProgram && !file.startsWith(ENGINE_DIR)) Reflect.deleteProperty(require.cache, file);
   }
 }
 

@@ -41,7 +41,6 @@ const LOCATION_INPUTS: readonly (readonly (string | number)[])[] = [
 /** Provider props that name a location. */
 const PROVIDER_LOCATION_PROPS = ["region", "zone"] as const;
 
-
 function at(value: unknown, path: readonly (string | number)[]): unknown {
   let v = value;
   for (const key of path) {
@@ -73,8 +72,10 @@ function placeVendorResource(
     const value = at(r.inputs, path);
     // Computed during preview: the provider's default says nothing about where it will be.
     if (value === UNKNOWN) return { vendor, region: null, country: null };
-    const placed = placeByName(vendor, known(value));
-    if (placed) return placed;
+    const name = known(value);
+    if (name === undefined) continue;
+    // The resource's own location wins over its provider's, even when the catalog cannot place it.
+    return placeByName(vendor, name) ?? { vendor, region: null, country: null };
   }
   const props = provider?.inputs ?? {};
   for (const key of PROVIDER_LOCATION_PROPS) {

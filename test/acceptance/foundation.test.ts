@@ -10,7 +10,6 @@ import { runCli } from "../cli/run-cli";
 import {
   checkToolkit,
   fixture,
-  forgetToolkitProgram,
   nameOf,
   packsWithSpy,
   relative,
@@ -254,7 +253,6 @@ describe("Issue Foundation: bad stack config exits 2 with one message", () => {
 
 describe("sovereign check in one process (main(argv, io), as tests and tools call it)", () => {
   test("plans the toolkit's own program every time it is checked, not only every other time", async () => {
-    forgetToolkitProgram();
     const counts: number[] = [];
     for (let i = 0; i < 3; i++) {
       const run = await runCli([

@@ -3,7 +3,6 @@
  * `main(argv, io)` (test/cli/run-cli.ts), the toolkit's real packs with one spy pack added, and views of a report.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { ResourceValidationArgs } from "@pulumi/policy";
@@ -35,19 +34,6 @@ export function temporaryFolder(prefix: string): { dir: string; remove: () => vo
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/**
- * Forgets the modules of the toolkit's program (stacks/), so the next check runs it again. Needed before each
- * in-process check of the toolkit's own program: the engine's loader forgets a program's modules by folder,
- * which for ROOT includes the engine itself, and the fresh engine then reuses the cached program without running
- * it (the failing test "plans the toolkit's own program every time" in foundation.test.ts).
- */
-export function forgetToolkitProgram(): void {
-  const cache = createRequire(__filename).cache;
-  const stacks = path.join(ROOT, "stacks") + path.sep;
-  for (const file of Object.keys(cache))
-    if (file.startsWith(stacks)) Reflect.deleteProperty(cache, file);
-}
-
 /** `sovereign check <argv>` in-process, with its stdout parsed as the JSON report. */
 export async function checkJson(
   argv: readonly string[],
@@ -60,12 +46,11 @@ export async function checkJson(
 /** The JSON report a run printed. */
 export const reportOf = (run: CliRun) => JSON.parse(run.stdout) as CheckReport;
 
-/** `sovereign check <ROOT> <argv>` in-process, the program run afresh (see forgetToolkitProgram). */
+/** `sovereign check <ROOT> <argv>` in-process: the toolkit's own program, run afresh each time. */
 export async function checkToolkit(
   argv: readonly string[],
   packSource?: PackSource,
 ): Promise<CliRun> {
-  forgetToolkitProgram();
   return runCli(["check", ROOT, ...argv], { packSource });
 }
 

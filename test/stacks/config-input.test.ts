@@ -108,14 +108,16 @@ describe("parseStack", () => {
     );
   });
 
-  it("reports the schema's problems first", () => {
+  it("lists the schema's problems and the unknown keys in one message", () => {
     expect(
       problems({ values: { targets: [], workloads: WORKLOADS, replica: 3 }, secretKeys: [] }),
     ).toBe(
       [
-        "stacks/Pulumi.dev.yaml: 1 config problem",
+        "stacks/Pulumi.dev.yaml: 2 config problems",
         "  - sovereign:targets must list at least one target; got []. Fix: set it in stacks/Pulumi.dev.yaml or " +
           "with: pulumi config set --path 'sovereign:targets' <value> -s dev",
+        "  - sovereign:replica is not a known key (a typo?); got 3. Fix: remove it (pulumi config rm --path " +
+          "'sovereign:replica') or fix its spelling; the config reference is in README.md",
       ].join("\n"),
     );
   });
