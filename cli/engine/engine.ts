@@ -222,7 +222,7 @@ async function recordProgram(
       log: opts.log ?? (() => undefined),
     });
   } finally {
-    delete process.env[STACK_FILE_ENV];
+    Reflect.deleteProperty(process.env, STACK_FILE_ENV);
   }
   const missing = [...declaredMissing, ...run.missing];
   if (missing.length > 0 && !opts.assumeConfig)
