@@ -104,7 +104,7 @@ describe("sovereign-check.yml", () => {
     const runs = stepsOf("sovereign-check.yml").flatMap((s) => (s.run ? [s.run] : []));
     expect(runs.slice(0, 2)).toEqual([
       "npm ci",
-      "npm run check -- . --stack eu-fleet --format sarif --out sovereign.sarif",
+      "npm run check -- . --stack eu-fleet --assume-config --format sarif --out sovereign.sarif",
     ]);
   });
 

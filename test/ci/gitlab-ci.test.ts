@@ -82,7 +82,7 @@ describe(".gitlab-ci.yml", () => {
     const check = job("sovereign-check");
     expect(check.rules).toBeUndefined();
     expect(check.script).toContain(
-      "npm run check -- . --stack eu-fleet --format junit --out sovereign-junit.xml || status=$?",
+      "npm run check -- . --stack eu-fleet --assume-config --format junit --out sovereign-junit.xml || status=$?",
     );
     expect(check.artifacts).toEqual({
       when: "always",
