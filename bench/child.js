@@ -1,4 +1,5 @@
-// Registers the TypeScript hook the CLI uses, then runs one measured bench run (bench/child.ts).
+// One measured `sovereign check` in a fresh process (bench/child.ts), started exactly as cli/bin.js starts the
+// CLI: source maps on before any TypeScript compiles, then tsx's CommonJS hook.
 "use strict";
 process.setSourceMapsEnabled(true);
 require("tsx/cjs/api").register();

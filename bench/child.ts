@@ -1,102 +1,58 @@
 /**
- * One measured run in a fresh process, so peak memory is this run's alone. `check <stackFile>` runs the whole
- * offline check of the repository's program; `floor <k8s> <other>` registers the same number of resources on the
- * bare Pulumi mock runtime (Kubernetes objects as ConfigMaps on one explicit provider, the rest as plain custom
- * resources): what any program pays whatever it does on top. Prints one JSON line.
+ * One measured `sovereign check`, run through the CLI's own `main` (argument parsing, engine, JSON rendering,
+ * secret scrubbing, `--out` file) as `node cli/bin.js check` runs it. Its progress reports (the CLI draws them on
+ * an interactive stderr) mark the phases. At exit it prints one JSON line: phase times and peak memory; the
+ * parent measures wall time from outside and reads the report from `--out`.
+ *
+ * usage: child.js <stack file> <stack name> <report file>
  */
-import * as path from "node:path";
-import { check } from "../cli/engine/engine";
+import { main } from "../cli/main";
+import type { CliIO } from "../cli/io";
 
-const REPO = path.join(__dirname, "..");
+/** Phase names the engine reports, in order (cli/engine/engine.ts). */
+const PHASES = { running: "running ", checking: "checking " } as const;
 
-interface Measure {
-  readonly resources: number;
-  readonly programMs: number;
-  readonly policyMs: number;
-  readonly packs: number;
-  readonly maxRssMB: number;
-}
+const [stackFile = "", stack = "", out = ""] = process.argv.slice(2);
+const marks: Partial<Record<keyof typeof PHASES | "checked", number>> = {};
+let errors = "";
 
-const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const io: CliIO = {
+  stdout: () => undefined,
+  stderr: (text) => {
+    const now = performance.now();
+    for (const [phase, prefix] of Object.entries(PHASES) as [keyof typeof PHASES, string][])
+      if (marks[phase] === undefined && text.includes(` ${prefix}`)) marks[phase] = now;
+    // The progress line is cleared once, when the check is done and rendering starts.
+    if (text === "\r\x1b[2K") marks.checked = now;
+    else if (!text.startsWith("\r")) errors += text;
+  },
+  interactive: true,
+};
 
-async function measureCheck(
-  stackFile: string,
-  stack: string,
-): Promise<Measure & { k8s: number; mandatory: number }> {
-  const marks: { phase: string; at: number }[] = [];
-  const outcome = await check({
-    dir: REPO,
-    stack,
-    configFile: stackFile,
-    assumeConfig: true,
-    progress: (phase) => marks.push({ phase, at: performance.now() }),
-  });
-  const end = performance.now();
-  const at = (prefix: string) => marks.find((m) => m.phase.startsWith(prefix))?.at ?? end;
-  const { report } = outcome;
-  return {
-    resources: report.summary.resources,
-    k8s: report.resources.filter((r) => r.type.startsWith("kubernetes:")).length,
-    programMs: Math.round(at("checking") - at("running")),
-    policyMs: Math.round(end - at("checking")),
-    packs: new Set(report.policies.map((p) => p.pack)).size,
-    mandatory: report.summary.mandatory,
-    maxRssMB: maxRssMB(),
-  };
-}
-
-async function measureFloor(k8sCount: number, otherCount: number): Promise<Measure> {
-  const pulumi = await import("@pulumi/pulumi");
-  const k8s = await import("@pulumi/kubernetes");
-  await pulumi.runtime.setMocks(
-    { newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: () => ({}) },
-    "sovereign-deploy",
-    "floor",
-    true,
-  );
-  const started = performance.now();
-  const provider = new k8s.Provider("floor", { kubeconfig: "apiVersion: v1" });
-  class Thing extends pulumi.CustomResource {
-    constructor(name: string, props: Record<string, unknown>) {
-      super("sovereign:bench:Thing", name, props);
+const argv = ["check", ".", "--stack", stack, "--config-file", stackFile, "--assume-config"];
+main([...argv, "--format", "json", "--out", out], io).then(
+  (code) => {
+    const end = performance.now();
+    if (code > 1) {
+      process.stderr.write(`bench check exited ${code}:\n${errors}`);
+      process.exitCode = 1;
+      return;
     }
-  }
-  const urns: import("@pulumi/pulumi").Output<string>[] = [provider.urn];
-  for (let i = 0; i < k8sCount - 1; i += 1) {
-    urns.push(
-      new k8s.core.v1.ConfigMap(
-        `cm-${i}`,
-        { metadata: { name: `cm-${i}`, namespace: "floor" }, data: { key: `value-${i}` } },
-        { provider },
-      ).urn,
-    );
-  }
-  for (let i = 0; i < otherCount; i += 1) {
-    urns.push(new Thing(`thing-${i}`, { index: i, region: "fr-par" }).urn);
-  }
-  await new Promise<void>((resolve) => pulumi.all(urns).apply(() => resolve()));
-  return {
-    resources: k8sCount + otherCount,
-    programMs: Math.round(performance.now() - started),
-    policyMs: 0,
-    packs: 0,
-    maxRssMB: maxRssMB(),
-  };
-}
-
-async function main(): Promise<void> {
-  const [mode, a = "", b = ""] = process.argv.slice(2);
-  const result =
-    mode === "floor" ? await measureFloor(Number(a), Number(b)) : await measureCheck(a, b);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-main().then(
-  () => process.exit(0),
+    const { running = 0, checking = end, checked = end } = marks;
+    const result = {
+      startupMs: Math.round(running),
+      programMs: Math.round(checking - running),
+      policyMs: Math.round(checked - checking),
+      outputMs: Math.round(end - checked),
+    };
+    // Peak memory is read at exit, after everything the process does.
+    process.on("exit", () => {
+      const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+      process.stdout.write(`${JSON.stringify({ ...result, maxRssMB })}\n`);
+    });
+  },
   (e: unknown) => {
-    process.stderr.write(
-      `bench child failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
-    process.exit(1);
+    process.stderr.write(`bench check failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
   },
 );

@@ -19,7 +19,13 @@ import {
   type PackDefinition,
   type PolicySettings,
 } from "./packs";
-import { createArgsBuilder, isUnknownValueError, NotApplicable } from "./policy-args";
+import {
+  createArgsBuilder,
+  isUnknownValueError,
+  NotApplicable,
+  withGetConfig,
+  type BaseResourceArgs,
+} from "./policy-args";
 
 interface Active {
   readonly pack: PackDefinition;
@@ -33,6 +39,39 @@ interface Active {
 /** An enabled resource policy with its validations as a list, built once instead of once per resource. */
 interface ActiveResource extends Active {
   readonly validations: readonly ResourceValidation[];
+}
+
+/**
+ * A validation that says which resource types it judges (policies/lib/define.ts `scopedValidation`): it passes
+ * every other type without reading anything, so the engine need not call it there, as CrossGuard's analyzer
+ * skips a `validateResourceOfType` validation on other types.
+ */
+type Scoped = ResourceValidation & { readonly appliesTo?: unknown };
+
+/** Whether `validation` judges `type`: skipped only when its test answers exactly false (fail closed). */
+function judges(validation: Scoped, type: string): boolean {
+  if (typeof validation.appliesTo !== "function") return true;
+  try {
+    return validation.appliesTo(type) !== false;
+  } catch {
+    return true;
+  }
+}
+
+/** The policies that may judge each type, with the validations that do, in pack order; worked out once per type. */
+function policiesByType(policies: readonly ActiveResource[]) {
+  const byType = new Map<string, readonly ActiveResource[]>();
+  return (type: string): readonly ActiveResource[] => {
+    let list = byType.get(type);
+    if (list === undefined) {
+      list = policies.flatMap((p) => {
+        const validations = p.validations.filter((v) => judges(v as Scoped, type));
+        return validations.length === 0 ? [] : [{ ...p, validations }];
+      });
+      byType.set(type, list);
+    }
+    return list;
+  };
 }
 
 export interface Evaluation {
@@ -125,6 +164,44 @@ function guarded<A, R>(
   return undefined;
 }
 
+/** The validations of one policy on one resource, in order; a promise only when one of them is asynchronous. */
+function runValidations(
+  active: ActiveResource,
+  r: RecordedResource,
+  out: ReportedViolation[],
+  args: ResourceValidationArgs,
+  report: ReportViolation,
+  from: number,
+): Promise<void> | undefined {
+  const validations = active.validations;
+  for (let v = from; v < validations.length; v += 1) {
+    const validation = validations[v] as ResourceValidation;
+    const pending = guarded(active, r.urn, out, validation, args, report);
+    if (pending) return pending.then(() => runValidations(active, r, out, args, report, v + 1));
+  }
+  return undefined;
+}
+
+/**
+ * Every resource policy on one resource, in order, as the analyzer runs them: synchronous (and so optimised as
+ * plain code) until a validation returns a promise, after which the rest waits for it.
+ */
+function runPolicies(
+  r: RecordedResource,
+  base: BaseResourceArgs,
+  policies: readonly ActiveResource[],
+  out: ReportedViolation[],
+  from: number,
+): Promise<void> | undefined {
+  for (let p = from; p < policies.length; p += 1) {
+    const active = policies[p] as ActiveResource;
+    const args = withGetConfig(base, active.getConfig);
+    const pending = runValidations(active, r, out, args, violationSink(active, r.urn, out), 0);
+    if (pending) return pending.then(() => runPolicies(r, base, policies, out, p + 1));
+  }
+  return undefined;
+}
+
 function summaryOf(active: {
   pack: PackDefinition;
   policy: EnginePolicy;
@@ -168,17 +245,13 @@ export async function evaluate(
   const build = createArgsBuilder(byUrn);
   const violations: ReportedViolation[] = [];
 
-  for (const r of resources) {
-    if (resourcePolicies.length === 0) break;
-    const base = build.resourceArgs(r);
-    for (const active of resourcePolicies) {
-      const args: ResourceValidationArgs = { ...base, getConfig: active.getConfig };
-      const report = violationSink(active, r.urn, violations);
-      for (const validation of active.validations) {
-        const pending = guarded(active, r.urn, violations, validation, args, report);
-        if (pending) await pending;
-      }
-    }
+  const policiesFor = policiesByType(resourcePolicies);
+  for (let i = 0; i < resources.length && resourcePolicies.length > 0; i += 1) {
+    const r = resources[i] as RecordedResource;
+    const policies = policiesFor(r.type);
+    if (policies.length === 0) continue;
+    const pending = runPolicies(r, build.resourceArgs(r), policies, violations, 0);
+    if (pending) await pending;
   }
   if (stackPolicies.length > 0) {
     const stackResources = build.stackResources(resources);

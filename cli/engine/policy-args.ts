@@ -1,7 +1,8 @@
 /**
  * The arguments CrossGuard hands to policies, built as @pulumi/policy's analyzer server builds them (server.js):
- * props behind its unknownCheckingProxy (reading a value unknown during preview throws UnknownValueError),
- * `provider` = `{ type, props, urn, name }`, `opts` from the registration, `getConfig`, `notApplicable`.
+ * props behind its unknownCheckingProxy's checks (props-proxy.ts: reading a value unknown during preview throws
+ * UnknownValueError), `provider` = `{ type, props, urn, name }`, `opts` from the registration, `getConfig`,
+ * `notApplicable`.
  * Props are the resource's inputs with secrets unwrapped, for resource and stack policies alike (a preview has
  * no other outputs to show).
  */
@@ -13,14 +14,14 @@ import type {
   ResourceValidationArgs,
 } from "@pulumi/policy";
 import * as policyProxy from "@pulumi/policy/proxy";
+import { checkingProxy } from "./props-proxy";
 import type { RecordedResource } from "./recorder";
 import { providerUrnOf } from "./providers";
 
 interface ProxyModule {
-  unknownCheckingProxy<T extends object>(value: T): T;
   UnknownValueError: new (...args: never[]) => Error;
 }
-const { unknownCheckingProxy, UnknownValueError } = policyProxy as unknown as ProxyModule;
+const { UnknownValueError } = policyProxy as unknown as ProxyModule;
 
 /** True for the error the props proxy throws when a policy reads a value unknown during preview. */
 export function isUnknownValueError(e: unknown): boolean {
@@ -32,15 +33,25 @@ export class NotApplicable extends Error {
   override readonly name = "NotApplicable";
 }
 
+/** One NotApplicable per reason, for the reasons policies repeat; past this many, each throw gets its own. */
+const REUSED_REASONS = 256;
+const byReason = new Map<string, NotApplicable>();
+
 /**
- * Throws NotApplicable without capturing a stack: the engine drops it unread, and policies throw it for most
- * resources (tens of thousands of times in a large fleet), where capturing frames was the dearest part.
+ * Throws NotApplicable, built once per reason and without a stack: the engine drops it unread, and policies
+ * throw it for most resources (tens of thousands of times in a large fleet), where building the error with its
+ * stack frames cost more than the policy itself.
  */
 export function throwNotApplicable(reason: string | undefined): never {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  const error = new NotApplicable(reason ?? "Policy does not apply");
-  Error.stackTraceLimit = limit;
+  const message = reason ?? "Policy does not apply";
+  let error = byReason.get(message);
+  if (error === undefined) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    error = new NotApplicable(message);
+    Error.stackTraceLimit = limit;
+    if (byReason.size < REUSED_REASONS) byReason.set(message, error);
+  }
   throw error;
 }
 const notApplicable = (reason?: string): never => throwNotApplicable(reason);
@@ -98,37 +109,101 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
 
 const NO_TAGS: ReadonlyMap<string, string> = new Map();
 
+// Factories rather than inline arrows: the transpiler names every arrow bound to a name or property (keepNames),
+// a defineProperty per resource; the arrows these return are anonymous.
+const typeTest = (type: string) => (cls: unknown) => isTypeOf(type, cls);
+const typeCast = (type: string, props: unknown) => (cls: unknown) =>
+  isTypeOf(type, cls) ? props : undefined;
+
 /** The per-resource part of the analyzer's arguments; `getConfig` is added per policy. */
 export type BaseResourceArgs = Omit<ResourceValidationArgs, "getConfig">;
 
-/** Builds validation arguments, sharing one proxied `provider` per provider resource. */
+/**
+ * `{ ...base, getConfig }`, written out: the engine builds one per resource and policy, and V8 copies an object
+ * that gained `provider` after its literal through its slow path, a few microseconds each.
+ */
+export function withGetConfig(
+  base: BaseResourceArgs,
+  getConfig: ResourceValidationArgs["getConfig"],
+): ResourceValidationArgs {
+  const { type, props, urn, name, opts, stackTags, isType, asType, notApplicable: na } = base;
+  if (!("provider" in base))
+    return {
+      type,
+      props,
+      urn,
+      name,
+      opts,
+      stackTags,
+      isType,
+      asType,
+      notApplicable: na,
+      getConfig,
+    };
+  const { provider } = base;
+  return {
+    type,
+    props,
+    urn,
+    name,
+    opts,
+    stackTags,
+    isType,
+    asType,
+    notApplicable: na,
+    provider,
+    getConfig,
+  };
+}
+
+/**
+ * Builds validation arguments, sharing one proxied `provider` per provider resource, one `isType` per type, and
+ * a resource's props proxy and `opts` between its resource and stack policies (as its policies already share them).
+ */
 export function createArgsBuilder(byUrn: ReadonlyMap<string, RecordedResource>) {
   const providers = new Map<string, PolicyProviderResource | undefined>();
   const providerOf = (r: RecordedResource): PolicyProviderResource | undefined => {
     if (!r.provider) return undefined;
-    const urn = providerUrnOf(r.provider);
-    if (!providers.has(urn)) {
-      const p = byUrn.get(urn);
+    // Keyed by the reference itself: thousands of objects share a handful of providers.
+    if (!providers.has(r.provider)) {
+      const p = byUrn.get(providerUrnOf(r.provider));
       providers.set(
-        urn,
-        p && { type: p.type, props: unknownCheckingProxy(p.inputs), urn: p.urn, name: p.name },
+        r.provider,
+        p && { type: p.type, props: checkingProxy(p.inputs), urn: p.urn, name: p.name },
       );
     }
-    return providers.get(urn);
+    return providers.get(r.provider);
+  };
+  const typeTests = new Map<string, (cls: unknown) => boolean>();
+  const typeTestOf = (type: string) => {
+    let test = typeTests.get(type);
+    if (test === undefined) typeTests.set(type, (test = typeTest(type)));
+    return test;
+  };
+  const proxies = new Map<string, Record<string, unknown>>();
+  const propsOf = (r: RecordedResource) => {
+    let props = proxies.get(r.urn);
+    if (props === undefined) proxies.set(r.urn, (props = checkingProxy(r.inputs)));
+    return props;
+  };
+  const options = new Map<string, PolicyResourceOptions>();
+  const optsOf = (r: RecordedResource) => {
+    let opts = options.get(r.urn);
+    if (opts === undefined) options.set(r.urn, (opts = optionsOf(r)));
+    return opts;
   };
 
   const resourceArgs = (r: RecordedResource): BaseResourceArgs => {
-    const props = unknownCheckingProxy(r.inputs);
+    const props = propsOf(r);
     const args: BaseResourceArgs = {
       type: r.type,
       props,
       urn: r.urn,
       name: r.name,
-      opts: optionsOf(r),
+      opts: optsOf(r),
       stackTags: NO_TAGS,
-      isType: (cls) => isTypeOf(r.type, cls),
-      asType: ((cls: unknown) =>
-        isTypeOf(r.type, cls) ? props : undefined) as BaseResourceArgs["asType"],
+      isType: typeTestOf(r.type),
+      asType: typeCast(r.type, props) as BaseResourceArgs["asType"],
       notApplicable,
     };
     const provider = providerOf(r);
@@ -140,33 +215,41 @@ export function createArgsBuilder(byUrn: ReadonlyMap<string, RecordedResource>) 
   const stackResources = (resources: readonly RecordedResource[]): PolicyResource[] => {
     const linked = new Map<string, PolicyResource>();
     for (const r of resources) {
-      const props = unknownCheckingProxy(r.inputs);
+      const props = propsOf(r);
       const resource: PolicyResource = {
         type: r.type,
         props,
         urn: r.urn,
         name: r.name,
-        opts: optionsOf(r),
+        opts: optsOf(r),
         dependencies: [],
         propertyDependencies: {},
-        isType: (cls) => isTypeOf(r.type, cls),
-        asType: ((cls: unknown) =>
-          isTypeOf(r.type, cls) ? props : undefined) as PolicyResource["asType"],
+        isType: typeTestOf(r.type),
+        asType: typeCast(r.type, props) as PolicyResource["asType"],
       };
       const provider = providerOf(r);
       if (provider) resource.provider = provider;
       linked.set(r.urn, resource);
     }
-    const lookup = (urns: readonly string[]) =>
-      urns.map((u) => linked.get(u)).filter((x): x is PolicyResource => x !== undefined);
+    // The linked resources of `urns`, in order; one pass, as every resource has a few such lists.
+    const lookup = (urns: readonly string[]): PolicyResource[] => {
+      const found: PolicyResource[] = [];
+      for (const urn of urns) {
+        const resource = linked.get(urn);
+        if (resource !== undefined) found.push(resource);
+      }
+      return found;
+    };
     for (const r of resources) {
       const resource = linked.get(r.urn);
       if (!resource) continue;
       const parent = r.parent ? linked.get(r.parent) : undefined;
       if (parent) resource.parent = parent;
       resource.dependencies = lookup(r.dependencies);
-      for (const [key, urns] of Object.entries(r.propertyDependencies))
-        resource.propertyDependencies[key] = lookup(urns);
+      const byProperty = r.propertyDependencies;
+      for (const key in byProperty)
+        if (Object.hasOwn(byProperty, key))
+          resource.propertyDependencies[key] = lookup(byProperty[key] ?? []);
     }
     return [...linked.values()];
   };

@@ -102,35 +102,64 @@ const join = (path: string, key: string | number) =>
 export function decodeProperties(raw: unknown): Decoded {
   const secrets: string[] = [];
   const unknowns: string[] = [];
-  const walk = (v: unknown, path: string, secret: boolean): unknown => {
+  // The keys down to the value being walked; joined into a path only for a secret or an unknown, which few are.
+  const keys: (string | number)[] = [];
+  const path = () => keys.reduce<string>(join, "");
+  const walk = (v: unknown, secret: boolean): unknown => {
     if (v === UNKNOWN) {
-      unknowns.push(path);
+      unknowns.push(path());
       return UNKNOWN;
     }
-    if (Array.isArray(v)) return v.map((x, i) => walk(x, join(path, i), secret));
+    if (Array.isArray(v))
+      return v.map((x, i) => {
+        keys.push(i);
+        const decoded = walk(x, secret);
+        keys.pop();
+        return decoded;
+      });
     if (v === null || typeof v !== "object") {
-      if (secret) secrets.push(path);
+      if (secret) secrets.push(path());
       return v;
     }
     const obj = v as Record<string, unknown>;
     switch (obj[SIG_KEY]) {
       case SECRET_SIG:
-        return walk(obj.value, path, true);
+        return walk(obj.value, true);
       case RESOURCE_SIG:
         return obj.urn;
       case OUTPUT_SIG:
-        if (obj.secret === true) return walk(obj.value ?? UNKNOWN, path, true);
-        return walk(obj.value ?? UNKNOWN, path, secret);
+        if (obj.secret === true) return walk(obj.value ?? UNKNOWN, true);
+        return walk(obj.value ?? UNKNOWN, secret);
       case ASSET_SIG:
       case ARCHIVE_SIG:
         return { asset: obj.path ?? obj.uri ?? "<inline>" };
       default:
         return Object.fromEntries(
-          Object.entries(obj).map(([k, x]) => [k, walk(x, join(path, k), secret)]),
+          Object.entries(obj).map(([k, x]) => {
+            keys.push(k);
+            const decoded = walk(x, secret);
+            keys.pop();
+            return [k, decoded];
+          }),
         );
     }
   };
-  return { value: walk(raw, "", false), secrets, unknowns };
+  return { value: walk(raw, false), secrets, unknowns };
+}
+
+interface WireObject {
+  toJavaScript(): unknown;
+}
+
+/**
+ * The JSON form of a protobuf Struct, converted once: the same message is converted again by Pulumi (the mock
+ * monitor reads the request, the runtime the response), and neither changes what it gets, so both get this one.
+ */
+function wireJson(struct: WireObject | undefined): unknown {
+  if (struct === undefined) return {};
+  const json = struct.toJavaScript();
+  struct.toJavaScript = () => json;
+  return json;
 }
 
 interface AliasSpec {
@@ -148,7 +177,7 @@ interface RegisterRequest {
   getParent(): string;
   getCustom(): boolean;
   getProvider(): string;
-  getObject(): { toJavaScript(): unknown } | undefined;
+  getObject(): WireObject | undefined;
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
   getDeletebeforereplace(): boolean;
@@ -263,13 +292,13 @@ export function startRecording(
   monitor.newUrn = (parent, type, name) => engineUrn(opts.stack, opts.project, parent, type, name);
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) => {
-    const decoded = decodeProperties(req.getObject()?.toJavaScript() ?? {});
+    const decoded = decodeProperties(wireJson(req.getObject()));
     register(req, (err, resp) => {
       if (!err && resp) {
         const r = resp as {
           getUrn(): string;
           getId(): string;
-          getObject(): { toJavaScript(): unknown } | undefined;
+          getObject(): WireObject | undefined;
         };
         const timeouts = req.getCustomtimeouts();
         recording.resources.push({
@@ -300,10 +329,7 @@ export function startRecording(
           },
           version: req.getVersion(),
           pluginDownloadURL: req.getPlugindownloadurl(),
-          outputs: decodeProperties(r.getObject()?.toJavaScript() ?? {}).value as Record<
-            string,
-            unknown
-          >,
+          outputs: decodeProperties(wireJson(r.getObject())).value as Record<string, unknown>,
           ...sourceOf(req),
         });
       }

@@ -20,19 +20,31 @@ export const MIN_SECRET_INPUT_LENGTH = 12;
 const join = (path: string, key: string | number) =>
   typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
 
-/** Calls `visit` with every string or number leaf of `value` and a function giving its recorder path. */
-function walkLeaves(
-  value: unknown,
-  visit: (leaf: string, path: () => string) => void,
-  path: () => string = () => "",
-): void {
-  if (typeof value === "string" || typeof value === "number") {
-    visit(String(value), path);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => walkLeaves(v, visit, () => join(path(), i)));
-  } else if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) walkLeaves(v, visit, () => join(path(), k));
-  }
+/**
+ * Calls `visit` with every string or number leaf of `value` and a function giving its recorder path, valid while
+ * `visit` runs. The path is joined only when asked for: the walk covers every input of every resource.
+ */
+function walkLeaves(value: unknown, visit: (leaf: string, path: () => string) => void): void {
+  const keys: (string | number)[] = [];
+  const path = () => keys.reduce<string>(join, "");
+  const walk = (v: unknown): void => {
+    if (typeof v === "string" || typeof v === "number") {
+      visit(String(v), path);
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        keys.push(i);
+        walk(item);
+        keys.pop();
+      });
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, item] of Object.entries(v)) {
+        keys.push(k);
+        walk(item);
+        keys.pop();
+      }
+    }
+  };
+  walk(value);
 }
 
 /**

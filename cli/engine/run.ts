@@ -10,6 +10,7 @@ import type { ProgramConfig } from "./config";
 import { prepareProgram, requireFrom } from "./loader";
 import { startRecording, type MockAnswers, type Recording } from "./recorder";
 import { guardRequiredConfig, type MissingKey } from "./required-config";
+import { isNodeFormatter, programStackFormatter } from "./stack-traces";
 
 type Pulumi = typeof PulumiModule;
 
@@ -64,9 +65,12 @@ function captureProcess(
     process.removeAllListeners(event);
     process.on(event, onError);
   }
-  // Node maps stack frames to the .ts source only while no custom formatter (a test runner's) is installed.
+  // Node maps stack frames to the .ts source only while no custom formatter (a test runner's) is installed. Under
+  // Node's own, Pulumi's per-resource traces are formatted cheaply (stack-traces.ts) and every other one by Node.
   const prepareStackTrace = Error.prepareStackTrace;
-  delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+  if (isNodeFormatter(prepareStackTrace))
+    Error.prepareStackTrace = programStackFormatter(prepareStackTrace);
+  else delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
   return (errors: readonly unknown[]) => {
     // Stacks are formatted on first read: read them while Node's source-mapping formatter is in place.
     for (const e of errors) if (e instanceof Error) void e.stack;

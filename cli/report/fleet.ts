@@ -66,12 +66,14 @@ export function fleetReport(resources: readonly ResourceView[]): FleetReport {
       resources,
       rules.workloads.map((w) => w.name),
     );
+    // Replicas per workload, placed or not, summed in one pass rather than one scan per workload.
+    const replicasOf = new Map<string, number>();
+    for (const d of deployments)
+      replicasOf.set(d.workload, (replicasOf.get(d.workload) ?? 0) + d.replicas);
     const workloads = rules.workloads.map((w): WorkloadExit => {
       const rows = capacityRows(deployments, w.name);
       const vendors = capacityByVendor(rows);
-      const all = deployments
-        .filter((d) => d.workload === w.name)
-        .reduce((sum, d) => sum + d.replicas, 0);
+      const all = replicasOf.get(w.name) ?? 0;
       const placed = rows.reduce((sum, r) => sum + r.replicas, 0);
       return {
         workload: w.name,

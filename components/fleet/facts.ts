@@ -67,8 +67,51 @@ const stringAt = (obj: unknown, ...path: string[]): string | undefined => {
   return typeof v === "string" && v !== "" ? v : undefined;
 };
 
+type Outcome =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+interface Memo {
+  /** The list's elements when the results were computed: any change to the list starts afresh. */
+  readonly items: readonly unknown[];
+  readonly results: Map<string, Outcome>;
+}
+const memos = new WeakMap<readonly unknown[], Memo>();
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `compute()` once per list and key: the five fleet policies and the exit report each read the same facts from
+ * the same resource list, which would otherwise be scanned (through CrossGuard's props proxies) once per reader.
+ * A throw (a value unknown during preview) is remembered and thrown again to every reader, as recomputing would.
+ */
+function memoized<T>(list: readonly unknown[], key: string, compute: () => T): T {
+  let memo = memos.get(list);
+  if (memo === undefined || !sameItems(memo.items, list)) {
+    memo = { items: [...list], results: new Map() };
+    memos.set(list, memo);
+  }
+  let outcome = memo.results.get(key);
+  if (outcome === undefined) {
+    try {
+      outcome = { ok: true, value: compute() };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    memo.results.set(key, outcome);
+  }
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value as T;
+}
+
 /** Every Fleet component of the stack with its rules, or the reason its rules cannot be read. */
 export function fleetsOf(resources: readonly ResourceView[]): FleetDeclaration[] {
+  return memoized(resources, "fleets", () => readFleets(resources));
+}
+
+function readFleets(resources: readonly ResourceView[]): FleetDeclaration[] {
   return resources
     .filter((r) => r.type === FLEET_TYPE)
     .map((r) => {
@@ -104,6 +147,14 @@ export function deploymentsOf(
   resources: readonly ResourceView[],
   workloads: readonly string[],
 ): DeploymentCapacity[] {
+  const key = `deployments\u0000${workloads.join("\u0000")}`;
+  return memoized(resources, key, () => readDeployments(resources, new Set(workloads)));
+}
+
+function readDeployments(
+  resources: readonly ResourceView[],
+  workloads: ReadonlySet<string>,
+): DeploymentCapacity[] {
   return resources.flatMap((r) => {
     if (r.type !== DEPLOYMENT_TYPE) return [];
     const props = propsOf(r);
@@ -113,7 +164,7 @@ export function deploymentsOf(
       ...asLabels(at(props, "metadata", "labels")),
     };
     const workload = labels[LABEL.name];
-    if (workload === undefined || !workloads.includes(workload)) return [];
+    if (workload === undefined || !workloads.has(workload)) return [];
     const replicas = at(props, "spec", "replicas");
     return [
       {
@@ -155,6 +206,10 @@ const CRONJOB_TYPES: readonly string[] = [
 
 /** Every CronJob carrying the fleet's `copy-of` label. */
 export function copyJobsOf(resources: readonly ResourceView[]): CopyJob[] {
+  return memoized(resources, "copy-jobs", () => readCopyJobs(resources));
+}
+
+function readCopyJobs(resources: readonly ResourceView[]): CopyJob[] {
   return resources.flatMap((r) => {
     if (!CRONJOB_TYPES.includes(r.type)) return [];
     const props = propsOf(r);
@@ -180,16 +235,25 @@ export function unplaced(deployments: readonly DeploymentCapacity[]): Deployment
   return deployments.filter((d) => d.vendor === undefined || d.country === undefined);
 }
 
+type CapacityRow = { vendor: string; country: string; replicas: number };
+
 /** Capacity rows of one workload from placed Deployments (unplaced capacity never counts: fail closed). */
 export function capacityRows(
   deployments: readonly DeploymentCapacity[],
   workload: string,
-): { vendor: string; country: string; replicas: number }[] {
-  return deployments.flatMap((d) =>
-    d.workload === workload && d.vendor !== undefined && d.country !== undefined
-      ? [{ vendor: d.vendor, country: d.country, replicas: d.replicas }]
-      : [],
-  );
+): CapacityRow[] {
+  // Grouped once per list: asking for each workload in turn would scan every Deployment per workload.
+  const byWorkload = memoized(deployments, "rows", () => {
+    const groups = new Map<string, CapacityRow[]>();
+    for (const d of deployments) {
+      if (d.vendor === undefined || d.country === undefined) continue;
+      const rows = groups.get(d.workload) ?? [];
+      rows.push({ vendor: d.vendor, country: d.country, replicas: d.replicas });
+      groups.set(d.workload, rows);
+    }
+    return groups;
+  });
+  return (byWorkload.get(workload) ?? []).map((row) => ({ ...row }));
 }
 
 export interface JudgedFleet {

@@ -5,6 +5,7 @@
 import type {
   EnforcementLevel,
   PolicyConfigSchema,
+  ResourceValidation,
   ResourceValidationPolicy,
   Severity,
   StackValidationPolicy,
@@ -56,4 +57,28 @@ export function definePolicy<P extends SovereignPolicy>(policy: P): P {
 
 export function isStackPolicy(p: SovereignPolicy): p is SovereignStackPolicy {
   return "validateStack" in p;
+}
+
+/** A resource validation that carries the test of which resource types it judges. */
+export type ScopedValidation = ResourceValidation & {
+  /** True for the types the validation judges; a pure function of the type token. */
+  readonly appliesTo: (type: string) => boolean;
+};
+
+/**
+ * `validate`, run only on the types `appliesTo` accepts. Every other type gets `args.notApplicable(reason)`, or
+ * passes when no reason is given, before anything else is read. The test travels with the function, so the
+ * offline engine skips those types without calling it (as CrossGuard's analyzer skips a `validateResourceOfType`
+ * validation on other types) and every engine gets the same verdicts.
+ */
+export function scopedValidation(
+  appliesTo: (type: string) => boolean,
+  validate: ResourceValidation,
+  notApplicableReason?: string,
+): ScopedValidation {
+  const scoped: ResourceValidation = (args, reportViolation) => {
+    if (appliesTo(args.type)) return validate(args, reportViolation);
+    return notApplicableReason === undefined ? undefined : args.notApplicable(notApplicableReason);
+  };
+  return Object.assign(scoped, { appliesTo });
 }

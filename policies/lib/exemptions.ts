@@ -6,7 +6,7 @@
  */
 import type { ReportViolation } from "@pulumi/policy";
 import { z } from "zod";
-import { isStackPolicy, type SovereignPolicy } from "./define";
+import { isStackPolicy, type ScopedValidation, type SovereignPolicy } from "./define";
 
 const isoDate = z
   .string()
@@ -148,9 +148,12 @@ export function withExemptions<P extends SovereignPolicy>(
   const validations = [policy.validateResource].flat();
   return {
     ...policy,
-    validateResource: validations.map(
-      (validate) => (args: Parameters<typeof validate>[0], report: ReportViolation) =>
-        validate(args, filter(report, args.urn)),
-    ),
+    validateResource: validations.map((validate) => {
+      const filtered = (args: Parameters<typeof validate>[0], report: ReportViolation) =>
+        validate(args, filter(report, args.urn));
+      // A scoped validation stays scoped: exemptions only filter what it reports.
+      const { appliesTo } = validate as Partial<ScopedValidation>;
+      return appliesTo ? Object.assign(filtered, { appliesTo }) : filtered;
+    }),
   };
 }

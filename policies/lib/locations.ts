@@ -143,7 +143,15 @@ export const PROVIDER_LOCATION_FIELDS: Readonly<Record<string, readonly Location
   outscale: [region()],
 };
 
+/** Every type asked about so far → its row (null: none), so each type is matched against the table once. */
+const ruleByType = new Map<string, LocationRule | null>();
+
 /** The first row whose pattern matches `type`, or undefined when no row covers it. */
 export function locationRuleOf(type: string): LocationRule | undefined {
-  return LOCATION_RULES.find((rule) => rule.types.test(type));
+  let rule = ruleByType.get(type);
+  if (rule === undefined) {
+    rule = LOCATION_RULES.find((row) => row.types.test(type)) ?? null;
+    ruleByType.set(type, rule);
+  }
+  return rule ?? undefined;
 }

@@ -38,10 +38,18 @@ function groupKindOf(type: string): string | undefined {
   return `${groupVersion.slice(0, groupVersion.lastIndexOf("/"))}:${kind.replace(/Patch$/, "")}`;
 }
 
+/** Every type asked about so far → its PodSpec path (null: bears no pods); a plan has a few dozen types. */
+const pathByType = new Map<string, readonly string[] | null>();
+
 /** Path from the object to its PodSpec, or undefined for types that bear no pods. */
 export function podSpecPathOf(type: string): readonly string[] | undefined {
-  const key = groupKindOf(type);
-  return key !== undefined && Object.hasOwn(POD_SPEC_PATHS, key) ? POD_SPEC_PATHS[key] : undefined;
+  let path = pathByType.get(type);
+  if (path === undefined) {
+    const key = groupKindOf(type);
+    path = key !== undefined && Object.hasOwn(POD_SPEC_PATHS, key) ? POD_SPEC_PATHS[key] : null;
+    pathByType.set(type, path ?? null);
+  }
+  return path ?? undefined;
 }
 
 export function isPodBearing(type: string): boolean {
@@ -67,12 +75,27 @@ export interface ContainerRef {
   readonly container: Json;
 }
 
+/**
+ * The items of a list with their indexes, holes skipped: what `list.map` and `flatMap` visit, in the same reads.
+ * Read by index because an array method called on CrossGuard's props proxy first looks up
+ * `constructor[Symbol.species]` through it, wrapping `Array` in new proxies on every call.
+ */
+export function indexed(
+  list: readonly unknown[],
+): { readonly index: number; readonly item: unknown }[] {
+  const items: { index: number; item: unknown }[] = [];
+  const length = list.length;
+  for (let index = 0; index < length; index += 1)
+    if (index in list) items.push({ index, item: list[index] });
+  return items;
+}
+
 /** Every container of a PodSpec: regular, init and ephemeral. */
 export function containersOf(spec: Json): ContainerRef[] {
   return (["containers", "initContainers", "ephemeralContainers"] as const).flatMap((role) => {
     const list = spec[role];
     return Array.isArray(list)
-      ? list.map((container, index) => ({ role, index, container: container as Json }))
+      ? indexed(list).map(({ index, item }) => ({ role, index, container: item as Json }))
       : [];
   });
 }

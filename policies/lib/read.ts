@@ -15,12 +15,21 @@ interface Segment {
   readonly each: boolean;
 }
 
-const parse = (path: string): Segment[] =>
-  path
-    .split(".")
-    .map((part) =>
-      part.endsWith("[]") ? { key: part.slice(0, -2), each: true } : { key: part, each: false },
-    );
+/** Parsed paths: policies read the same few paths on every resource. */
+const segmentsByPath = new Map<string, readonly Segment[]>();
+
+function parse(path: string): readonly Segment[] {
+  let segments = segmentsByPath.get(path);
+  if (segments === undefined) {
+    segments = path
+      .split(".")
+      .map((part) =>
+        part.endsWith("[]") ? { key: part.slice(0, -2), each: true } : { key: part, each: false },
+      );
+    segmentsByPath.set(path, segments);
+  }
+  return segments;
+}
 
 const join = (at: string, key: string) => (at === "" ? key : `${at}.${key}`);
 

@@ -3,7 +3,7 @@
  * that is a URI with a password, belongs in a Secret. Keys are judged by name only, so a value that is unknown
  * during preview does not stop the check.
  */
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import {
   CREDENTIAL_NAME_DEFAULTS,
   credentialNameSchema,
@@ -19,7 +19,7 @@ export const dataConfigmapDisallowCredentials = definePolicy({
     "No ConfigMap holds a credential: no key named like a password, secret, token or key, and no value that is a URI with a password.",
   configSchema: { properties: { ...credentialNameSchema } },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
+  validateResource: scopedValidation(isConfigMap, (args, reportViolation) => {
     if (!isConfigMap(args.type)) return;
     const props = args.props as Record<string, unknown>;
     const cfg = { ...CREDENTIAL_NAME_DEFAULTS, ...args.getConfig<Partial<CredentialNameConfig>>() };
@@ -33,7 +33,7 @@ export const dataConfigmapDisallowCredentials = definePolicy({
     for (const { value, where } of configMapValues(args.type, props))
       if (!named.has(where) && embedsUriPassword(value))
         reportViolation(`${where} embeds a password in a URI`);
-  },
+  }),
   severity: "high",
   tags: ["secrets", "kubernetes"],
   remediationSteps:

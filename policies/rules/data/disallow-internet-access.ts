@@ -5,8 +5,8 @@
  * - OVHcloud: `ipRestrictions` lists who may connect; a /0 entry admits everyone, and an absent list leaves the
  *   decision to whatever was set outside this program.
  */
-import { definePolicy } from "../../lib/define";
-import { arrayAt, kindOf, objectAt } from "./lib/types";
+import { definePolicy, scopedValidation } from "../../lib/define";
+import { arrayAt, kindOf, objectAt, ofKinds } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +32,7 @@ const openEntries = (list: unknown[], where: string) =>
   });
 
 type Kind = "scalewayDatabaseAcl" | "scalewayDatabaseInstance" | "ovhDatabase";
+const KINDS: readonly Kind[] = ["scalewayDatabaseAcl", "scalewayDatabaseInstance", "ovhDatabase"];
 
 const CHECKS: Record<Kind, (props: Json, cfg: Config) => string[]> = {
   scalewayDatabaseAcl: (props) => openEntries(arrayAt(props, "aclRules") ?? [], "aclRules"),
@@ -65,16 +66,12 @@ export const dataDatabaseDisallowInternetAccess = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const kind = kindOf(args.type, [
-      "scalewayDatabaseAcl",
-      "scalewayDatabaseInstance",
-      "ovhDatabase",
-    ]);
+  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
+    const kind = kindOf(args.type, KINDS);
     if (kind === undefined) return;
     const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
     for (const message of CHECKS[kind](args.props as Json, cfg)) reportViolation(message);
-  },
+  }),
   severity: "critical",
   tags: ["database", "network", "exposure"],
   remediationSteps:

@@ -5,7 +5,7 @@
  * of `valueFrom.secretKeyRef`. A variable counts as a credential by its name, or when its value is a URI with a
  * password in it.
  */
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import {
   CREDENTIAL_NAME_DEFAULTS,
   credentialNameSchema,
@@ -13,6 +13,7 @@ import {
   embedsUriPassword,
   type CredentialNameConfig,
 } from "./lib/credentials";
+import { isPodBearing } from "../../lib/pods";
 import { envValues } from "./lib/kubernetes-values";
 
 export const dataContainerDisallowPlaintextCredentials = definePolicy({
@@ -21,7 +22,7 @@ export const dataContainerDisallowPlaintextCredentials = definePolicy({
     "No container of a pod-bearing Kubernetes resource gets a credential (a password, secret, token or key by name, or a URI with a password) as a plain env value.",
   configSchema: { properties: { ...credentialNameSchema } },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
+  validateResource: scopedValidation(isPodBearing, (args, reportViolation) => {
     const values = envValues(args.type, args.props as Record<string, unknown>);
     if (values.length === 0) return;
     const cfg = { ...CREDENTIAL_NAME_DEFAULTS, ...args.getConfig<Partial<CredentialNameConfig>>() };
@@ -32,7 +33,7 @@ export const dataContainerDisallowPlaintextCredentials = definePolicy({
         reportViolation(`${where} holds a plain value, and its name marks a credential (${word})`);
       else if (embedsUriPassword(value)) reportViolation(`${where} embeds a password in a URI`);
     }
-  },
+  }),
   severity: "high",
   tags: ["secrets", "kubernetes"],
   remediationSteps:

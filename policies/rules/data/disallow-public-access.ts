@@ -4,8 +4,8 @@
  * are private when created without an ACL. OVHcloud `cloudproject.Storage` has no public-access input (its buckets
  * are private; public access needs S3 calls outside Pulumi), so it has nothing to check here.
  */
-import { definePolicy } from "../../lib/define";
-import { arrayAt, kindOf, objectAt } from "./lib/types";
+import { definePolicy, scopedValidation } from "../../lib/define";
+import { arrayAt, kindOf, objectAt, ofKinds } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +14,7 @@ interface Config {
 }
 
 const DEFAULTS: Config = { allowedAcls: ["private"] };
+const KINDS = ["scalewayBucket", "scalewayBucketAcl", "scalewayBucketPolicy"] as const;
 
 /** Grantee groups that mean "anyone" (S3 canned group URIs, which Scaleway uses too). */
 const PUBLIC_GROUPS = /\/(AllUsers|AuthenticatedUsers)$/;
@@ -74,8 +75,8 @@ export const dataBucketDisallowPublicAccess = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const kind = kindOf(args.type, ["scalewayBucket", "scalewayBucketAcl", "scalewayBucketPolicy"]);
+  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
+    const kind = kindOf(args.type, KINDS);
     if (kind === undefined) return;
     const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
     const props = args.props as Json;
@@ -90,7 +91,7 @@ export const dataBucketDisallowPublicAccess = definePolicy({
       scalewayBucketPolicy: () => policyMessages(props.policy),
     };
     for (const message of messages[kind]()) reportViolation(message);
-  },
+  }),
   severity: "critical",
   tags: ["storage", "exposure"],
   remediationSteps:

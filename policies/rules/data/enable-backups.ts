@@ -7,8 +7,8 @@
  * - CloudNativePG: WAL archiving to an object store, in-tree (`spec.backup.barmanObjectStore` with
  *   `spec.backup.retentionPolicy`) or through the Barman Cloud plugin, whose ObjectStore holds `spec.retentionPolicy`.
  */
-import { definePolicy } from "../../lib/define";
-import { arrayAt, kindOf, objectAt } from "./lib/types";
+import { definePolicy, scopedValidation } from "../../lib/define";
+import { arrayAt, kindOf, objectAt, ofKinds } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -102,6 +102,13 @@ const CHECKS: Record<Kind, (props: Json, cfg: Config) => string[]> = {
     cnpgRetention(objectAt(props, "spec")?.retentionPolicy, "spec.retentionPolicy", cfg),
 };
 
+const KINDS = [
+  "scalewayDatabaseInstance",
+  "ovhDatabase",
+  "cnpgCluster",
+  "barmanObjectStore",
+] as const;
+
 export const dataDatabaseEnableBackups = definePolicy({
   name: "data-database-enable-backups",
   description:
@@ -129,17 +136,12 @@ export const dataDatabaseEnableBackups = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const kind = kindOf(args.type, [
-      "scalewayDatabaseInstance",
-      "ovhDatabase",
-      "cnpgCluster",
-      "barmanObjectStore",
-    ]);
+  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
+    const kind = kindOf(args.type, KINDS);
     if (kind === undefined) return;
     const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
     for (const message of CHECKS[kind](args.props as Json, cfg)) reportViolation(message);
-  },
+  }),
   severity: "high",
   tags: ["database", "backup", "recovery"],
   remediationSteps:

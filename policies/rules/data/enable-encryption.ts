@@ -3,8 +3,8 @@
  * Scaleway in a separate BucketServerSideEncryptionConfiguration, whose rules this policy checks (that every
  * Scaleway bucket has one is the stack policy data-bucket-missing-encryption-configuration).
  */
-import { definePolicy } from "../../lib/define";
-import { arrayAt, kindOf, objectAt } from "./lib/types";
+import { definePolicy, scopedValidation } from "../../lib/define";
+import { arrayAt, kindOf, objectAt, ofKinds } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -40,6 +40,8 @@ const CHECKS: Record<
   },
 };
 
+const KINDS = ["ovhStorage", "scalewayBucketEncryption"] as const;
+
 export const dataBucketEnableEncryption = definePolicy({
   name: "data-bucket-enable-encryption",
   description:
@@ -55,12 +57,12 @@ export const dataBucketEnableEncryption = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const kind = kindOf(args.type, ["ovhStorage", "scalewayBucketEncryption"]);
+  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
+    const kind = kindOf(args.type, KINDS);
     if (kind === undefined) return;
     const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
     for (const message of CHECKS[kind](args.props as Json, cfg)) reportViolation(message);
-  },
+  }),
   severity: "high",
   tags: ["storage", "encryption"],
   remediationSteps:

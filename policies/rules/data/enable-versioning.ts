@@ -2,8 +2,8 @@
  * Versioning keeps overwritten and deleted objects recoverable: the cheapest defence against a bad deploy or
  * ransomware on object storage. Absent versioning is a violation: both providers default to off.
  */
-import { definePolicy } from "../../lib/define";
-import { kindOf, objectAt } from "./lib/types";
+import { definePolicy, scopedValidation } from "../../lib/define";
+import { kindOf, objectAt, ofKinds } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -24,15 +24,17 @@ const CHECKS: Record<"scalewayBucket" | "ovhStorage", (props: Json) => string[]>
   },
 };
 
+const KINDS = ["scalewayBucket", "ovhStorage"] as const;
+
 export const dataBucketEnableVersioning = definePolicy({
   name: "data-bucket-enable-versioning",
   description: "Every Scaleway and OVHcloud object storage bucket has versioning enabled.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const kind = kindOf(args.type, ["scalewayBucket", "ovhStorage"]);
+  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
+    const kind = kindOf(args.type, KINDS);
     if (kind === undefined) return;
     for (const message of CHECKS[kind](args.props as Json)) reportViolation(message);
-  },
+  }),
   severity: "medium",
   tags: ["storage", "recovery"],
   remediationSteps:

@@ -8,14 +8,14 @@
  * the offline engine builds the same options, so in practice `protect` (or the provider's guard) is what passes;
  * `retainOnDelete` is honoured should an engine ever pass it.
  */
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import {
   PRODUCTION_DEFAULTS,
   productionReason,
   productionSchema,
   type ProductionConfig,
 } from "./lib/production";
-import { arrayAt, kindOf, objectAt, type DataKind } from "./lib/types";
+import { arrayAt, kindOf, objectAt, ofKinds, type DataKind } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -58,7 +58,7 @@ export const dataStatefulEnforceProtection = definePolicy({
     "In production stacks, every resource whose deletion destroys data (databases, buckets, volume claims, CloudNativePG clusters) is protected from deletion.",
   configSchema: { properties: { ...productionSchema } },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
+  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
     const kind = kindOf(args.type, KINDS);
     const stateful = kind === undefined ? undefined : STATEFUL[kind];
     if (stateful === undefined) return;
@@ -79,7 +79,7 @@ export const dataStatefulEnforceProtection = definePolicy({
     reportViolation(
       `${stateful.what} in a production stack (${reason}) is not protected: set ${fix}`,
     );
-  },
+  }),
   severity: "high",
   tags: ["recovery", "production", "deletion"],
   remediationSteps:

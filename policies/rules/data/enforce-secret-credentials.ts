@@ -6,7 +6,7 @@
  * provider keys); the OVHcloud provider does not, so its API credentials need the option from the program.
  * Default providers (`default_*`) take credentials from stack config or the environment, which no policy sees.
  */
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import { DATA_TYPES } from "./lib/types";
 
 /** Per resource type, the inputs that hold a credential. */
@@ -37,19 +37,22 @@ export const dataCloudEnforceSecretCredentials = definePolicy({
   description:
     "Every known credential input of a provider or cloud resource (API secrets, database passwords, secret payloads) is listed in additionalSecretOutputs, so it is encrypted in state.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const entry = CREDENTIAL_INPUTS.find((e) => e.types.includes(args.type));
-    if (entry === undefined || isDefaultProvider(args.type, args.name)) return;
-    const protectedOutputs = args.opts.additionalSecretOutputs ?? [];
-    for (const input of entry.inputs) {
-      const value: unknown = args.props[input];
-      if (value === undefined || value === null || value === "") continue;
-      if (!protectedOutputs.includes(input))
-        reportViolation(
-          `${input} holds a credential but is not in additionalSecretOutputs, so it may be stored in plaintext in state`,
-        );
-    }
-  },
+  validateResource: scopedValidation(
+    (type) => CREDENTIAL_INPUTS.some((e) => e.types.includes(type)),
+    (args, reportViolation) => {
+      const entry = CREDENTIAL_INPUTS.find((e) => e.types.includes(args.type));
+      if (entry === undefined || isDefaultProvider(args.type, args.name)) return;
+      const protectedOutputs = args.opts.additionalSecretOutputs ?? [];
+      for (const input of entry.inputs) {
+        const value: unknown = args.props[input];
+        if (value === undefined || value === null || value === "") continue;
+        if (!protectedOutputs.includes(input))
+          reportViolation(
+            `${input} holds a credential but is not in additionalSecretOutputs, so it may be stored in plaintext in state`,
+          );
+      }
+    },
+  ),
   severity: "high",
   tags: ["secrets", "state"],
   remediationSteps:

@@ -5,9 +5,17 @@
  * ConfigMaps. Managed databases need no check of their own: OVHcloud and Scaleway accept TLS on every endpoint,
  * and whether it is used is the client's sslmode.
  */
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import { nameWords } from "./lib/credentials";
-import { configMapValues, envValues, secretValues, type NamedValue } from "./lib/kubernetes-values";
+import { isPodBearing } from "../../lib/pods";
+import {
+  configMapValues,
+  envValues,
+  isConfigMap,
+  isSecret,
+  secretValues,
+  type NamedValue,
+} from "./lib/kubernetes-values";
 
 type Json = Record<string, unknown>;
 
@@ -56,17 +64,20 @@ export const dataPostgresEnforceTls = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const props = args.props as Json;
-    const values = [
-      ...envValues(args.type, props),
-      ...secretValues(args.type, props),
-      ...configMapValues(args.type, props),
-    ];
-    if (values.length === 0) return;
-    const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
-    for (const message of values.flatMap((v) => check(v, cfg))) reportViolation(message);
-  },
+  validateResource: scopedValidation(
+    (type) => isPodBearing(type) || isSecret(type) || isConfigMap(type),
+    (args, reportViolation) => {
+      const props = args.props as Json;
+      const values = [
+        ...envValues(args.type, props),
+        ...secretValues(args.type, props),
+        ...configMapValues(args.type, props),
+      ];
+      if (values.length === 0) return;
+      const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
+      for (const message of values.flatMap((v) => check(v, cfg))) reportViolation(message);
+    },
+  ),
   severity: "high",
   tags: ["database", "encryption-in-transit"],
   remediationSteps:

@@ -6,7 +6,7 @@
  */
 import { KUBERNETES_ENDPOINTS } from "../../../config/catalog/hosts";
 import { ALLOWED_GROUP, readConfig, stringList, type GroupConfig } from "../../lib/config";
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { allowListed, judgeHost } from "../../lib/hosts";
 import { readKubeconfig, vendorHintOfExec } from "../../lib/kubeconfig";
@@ -42,55 +42,57 @@ export const endpointKubeconfigEnforceEuServer = definePolicy({
     "Requires the API server of the kubeconfig every Kubernetes provider uses to be a catalogued endpoint of an EU vendor in a site inside the allowed jurisdiction group, or a host the pack config lists.",
   configSchema,
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== "pulumi:providers:kubernetes")
-      return args.notApplicable("only Kubernetes providers");
-    const config = readConfig<EndpointConfig>(args, configSchema);
-    const unknowns: UnknownAt[] = [];
-    const kubeconfig = optionalString(args.props, "kubeconfig", unknowns);
-    const context = optionalString(args.props, "context", unknowns);
-    const cluster = optionalString(args.props, "cluster", unknowns);
-    deferUnknowns(unknowns);
-    if (kubeconfig === undefined) {
-      reportViolation(
-        "kubeconfig is not set, so the provider falls back to KUBECONFIG or ~/.kube/config, which no policy can read, and the API server cannot be placed. Set kubernetes:kubeconfig in the stack config (pulumi config set --secret kubernetes:kubeconfig < file) or kubeconfig on the provider to the kubeconfig contents.",
-      );
-      return;
-    }
-    const reading = readKubeconfig(kubeconfig, {
-      ...(context !== undefined ? { context } : {}),
-      ...(cluster !== undefined ? { cluster } : {}),
-    });
-    if (reading.kind === "path") {
-      reportViolation(
-        `kubeconfig '${reading.path}' is a file path, which a policy cannot read, so the API server cannot be placed. Pass the kubeconfig contents instead: pulumi config set --secret kubernetes:kubeconfig < ${reading.path}, or kubeconfig: <contents> on the provider.`,
-      );
-      return;
-    }
-    if (reading.kind === "invalid") {
-      reportViolation(
-        `kubeconfig cannot be read: ${reading.reason}, so the API server cannot be placed. Pass a kubeconfig whose selected context names a cluster with a server.`,
-      );
-      return;
-    }
-    for (const server of reading.servers) {
-      if (allowListed(config.allowedEndpoints, server.host)) continue;
-      const verdict = judgeHost(
-        KUBERNETES_ENDPOINTS,
-        server.host,
-        config.allowedGroup,
-        `API server '${server.server}' of cluster '${server.cluster}'`,
-        FIX,
-      );
-      if (verdict.ok) continue;
-      const hint = vendorHintOfExec(server.execCommand);
-      reportViolation(
-        hint
-          ? `${verdict.reason} Its user authenticates with '${server.execCommand ?? ""}', which points to ${hint}.`
-          : verdict.reason,
-      );
-    }
-  },
+  validateResource: scopedValidation(
+    (type) => type === "pulumi:providers:kubernetes",
+    (args, reportViolation) => {
+      const config = readConfig<EndpointConfig>(args, configSchema);
+      const unknowns: UnknownAt[] = [];
+      const kubeconfig = optionalString(args.props, "kubeconfig", unknowns);
+      const context = optionalString(args.props, "context", unknowns);
+      const cluster = optionalString(args.props, "cluster", unknowns);
+      deferUnknowns(unknowns);
+      if (kubeconfig === undefined) {
+        reportViolation(
+          "kubeconfig is not set, so the provider falls back to KUBECONFIG or ~/.kube/config, which no policy can read, and the API server cannot be placed. Set kubernetes:kubeconfig in the stack config (pulumi config set --secret kubernetes:kubeconfig < file) or kubeconfig on the provider to the kubeconfig contents.",
+        );
+        return;
+      }
+      const reading = readKubeconfig(kubeconfig, {
+        ...(context !== undefined ? { context } : {}),
+        ...(cluster !== undefined ? { cluster } : {}),
+      });
+      if (reading.kind === "path") {
+        reportViolation(
+          `kubeconfig '${reading.path}' is a file path, which a policy cannot read, so the API server cannot be placed. Pass the kubeconfig contents instead: pulumi config set --secret kubernetes:kubeconfig < ${reading.path}, or kubeconfig: <contents> on the provider.`,
+        );
+        return;
+      }
+      if (reading.kind === "invalid") {
+        reportViolation(
+          `kubeconfig cannot be read: ${reading.reason}, so the API server cannot be placed. Pass a kubeconfig whose selected context names a cluster with a server.`,
+        );
+        return;
+      }
+      for (const server of reading.servers) {
+        if (allowListed(config.allowedEndpoints, server.host)) continue;
+        const verdict = judgeHost(
+          KUBERNETES_ENDPOINTS,
+          server.host,
+          config.allowedGroup,
+          `API server '${server.server}' of cluster '${server.cluster}'`,
+          FIX,
+        );
+        if (verdict.ok) continue;
+        const hint = vendorHintOfExec(server.execCommand);
+        reportViolation(
+          hint
+            ? `${verdict.reason} Its user authenticates with '${server.execCommand ?? ""}', which points to ${hint}.`
+            : verdict.reason,
+        );
+      }
+    },
+    "only Kubernetes providers",
+  ),
   severity: "critical",
   framework: GDPR_TRANSFERS,
   tags: ["sovereignty", "kubernetes", "endpoint"],

@@ -6,7 +6,7 @@
  */
 import { CONTAINER_REGISTRIES } from "../../../config/catalog/hosts";
 import { ALLOWED_GROUP, readConfig, stringList, type GroupConfig } from "../../lib/config";
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { allowListed, judgeHost } from "../../lib/hosts";
 import { IMAGE_FIELDS, parseImage } from "../../lib/images";
@@ -120,25 +120,26 @@ export const imageContainerEnforceEuRegistry = definePolicy({
     "Requires every container image of every pod-bearing Kubernetes kind, and of operator resources such as CloudNativePG clusters, to come from a registry the catalog places inside the allowed jurisdiction group or one the pack config lists.",
   configSchema,
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const isPod = podSpecPathOf(args.type) !== undefined;
-    if (!isPod && !IMAGE_FIELDS.some((f) => f.types.test(args.type))) {
-      return args.notApplicable("only pod-bearing kinds and custom kinds with image fields");
-    }
-    const config = readConfig<ImageConfig>(args, configSchema);
-    const props = rawOf(args.props);
-    const unknowns: UnknownAt[] = [];
-    const problems: string[] = [];
-    const sites = isPod
-      ? podImages(args.type, props, unknowns, problems)
-      : fieldImages(args.type, props, unknowns);
-    problems.forEach((p) => reportViolation(p));
-    for (const site of sites) {
-      const reason = judgeImage(site, config);
-      if (reason) reportViolation(reason);
-    }
-    deferUnknowns(unknowns);
-  },
+  validateResource: scopedValidation(
+    (type) => podSpecPathOf(type) !== undefined || IMAGE_FIELDS.some((f) => f.types.test(type)),
+    (args, reportViolation) => {
+      const isPod = podSpecPathOf(args.type) !== undefined;
+      const config = readConfig<ImageConfig>(args, configSchema);
+      const props = rawOf(args.props);
+      const unknowns: UnknownAt[] = [];
+      const problems: string[] = [];
+      const sites = isPod
+        ? podImages(args.type, props, unknowns, problems)
+        : fieldImages(args.type, props, unknowns);
+      problems.forEach((p) => reportViolation(p));
+      for (const site of sites) {
+        const reason = judgeImage(site, config);
+        if (reason) reportViolation(reason);
+      }
+      deferUnknowns(unknowns);
+    },
+    "only pod-bearing kinds and custom kinds with image fields",
+  ),
   severity: "high",
   framework: GDPR_TRANSFERS,
   tags: ["sovereignty", "kubernetes", "supply-chain"],

@@ -5,7 +5,7 @@
  */
 import { isEuVendor, packageOfType, vendorOfPackage } from "../../../config/catalog/vendors";
 import { ALLOWED_GROUP, readConfig, type GroupConfig } from "../../lib/config";
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { PROVIDER_LOCATION_FIELDS } from "../../lib/locations";
 import { judgeSite } from "../../lib/placement";
@@ -15,41 +15,51 @@ import { deferUnknowns, type UnknownAt } from "../../lib/unknown";
 const configSchema = { properties: { allowedGroup: ALLOWED_GROUP } };
 const PROVIDER_PREFIX = "pulumi:providers:";
 
+/** Providers of an EU vendor whose package gives resources a default location. */
+function isLocatingEuProvider(type: string): boolean {
+  const pkg = packageOfType(type);
+  const vendor = vendorOfPackage(pkg);
+  return (
+    type.startsWith(PROVIDER_PREFIX) &&
+    vendor !== undefined &&
+    isEuVendor(vendor.id) &&
+    (PROVIDER_LOCATION_FIELDS[pkg] ?? []).length > 0
+  );
+}
+
 export const regionProviderEnforceEuDefaultLocation = definePolicy({
   name: "region-provider-enforce-eu-default-location",
   description:
     "Requires the region and zone an EU vendor's provider gives its resources by default, from an explicit provider or from stack config, to be catalogued sites inside the allowed jurisdiction group.",
   configSchema,
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const pkg = packageOfType(args.type);
-    const vendor = vendorOfPackage(pkg);
-    const fields = PROVIDER_LOCATION_FIELDS[pkg] ?? [];
-    if (
-      !args.type.startsWith(PROVIDER_PREFIX) ||
-      !vendor ||
-      !isEuVendor(vendor.id) ||
-      fields.length === 0
-    ) {
-      return args.notApplicable("only providers of EU vendors that carry a default location");
-    }
-    const { allowedGroup } = readConfig<GroupConfig>(args, configSchema);
-    const unknowns: UnknownAt[] = [];
-    for (const field of fields) {
-      for (const reading of readPath(args.props, field.path)) {
-        if (reading.kind === "unknown") unknowns.push({ path: reading.path, cause: reading.cause });
-        if (reading.kind !== "value") continue;
-        const verdict = judgeSite(
-          vendor.id,
-          String(reading.value),
-          allowedGroup,
-          `${reading.path} '${String(reading.value)}'`,
-        );
-        if (!verdict.ok) reportViolation(verdict.reason);
+  validateResource: scopedValidation(
+    isLocatingEuProvider,
+    (args, reportViolation) => {
+      const pkg = packageOfType(args.type);
+      const vendor = vendorOfPackage(pkg);
+      const fields = PROVIDER_LOCATION_FIELDS[pkg] ?? [];
+      if (!vendor || !isEuVendor(vendor.id)) return;
+      const { allowedGroup } = readConfig<GroupConfig>(args, configSchema);
+      const unknowns: UnknownAt[] = [];
+      for (const field of fields) {
+        for (const reading of readPath(args.props, field.path)) {
+          if (reading.kind === "unknown")
+            unknowns.push({ path: reading.path, cause: reading.cause });
+          if (reading.kind !== "value") continue;
+          const verdict = judgeSite(
+            vendor.id,
+            String(reading.value),
+            allowedGroup,
+            `${reading.path} '${String(reading.value)}'`,
+          );
+          if (!verdict.ok) reportViolation(verdict.reason);
+        }
       }
-    }
-    deferUnknowns(unknowns);
-  },
+      deferUnknowns(unknowns);
+    },
+    "only providers of EU vendors that carry a default location",
+  ),
   severity: "critical",
   framework: GDPR_TRANSFERS,
   tags: ["sovereignty", "residency", "region", "provider"],

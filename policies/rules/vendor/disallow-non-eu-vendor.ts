@@ -12,7 +12,7 @@ import {
   vendorOfPackage,
 } from "../../../config/catalog/vendors";
 import { readConfig, stringList } from "../../lib/config";
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 
 const configSchema = {
@@ -25,13 +25,19 @@ const configSchema = {
 
 const EU_PACKAGES = Object.values(EU_VENDORS).flatMap((v) => v.packages);
 
+/** Everything but the resources and providers of EU vendors, which pass at once. */
+function isOutsideEuVendors(type: string): boolean {
+  const vendor = vendorOfPackage(packageOfType(type));
+  return vendor === undefined || !isEuVendor(vendor.id);
+}
+
 export const vendorResourceDisallowNonEuVendor = definePolicy({
   name: "vendor-resource-disallow-non-eu-vendor",
   description:
     "Blocks every resource and provider whose Pulumi package belongs to a non-EU vendor or to no vendor in the catalog, whatever region it names.",
   configSchema,
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
+  validateResource: scopedValidation(isOutsideEuVendors, (args, reportViolation) => {
     const pkg = packageOfType(args.type);
     const vendor = vendorOfPackage(pkg);
     if (vendor) {
@@ -48,7 +54,7 @@ export const vendorResourceDisallowNonEuVendor = definePolicy({
     reportViolation(
       `package '${pkg}' is not in the vendor catalog (config/catalog/vendors.ts), so the vendor running its resources cannot be placed. Add the vendor to the catalog, or list the package in this policy's allowedPackages config if its resources carry no location.`,
     );
-  },
+  }),
   severity: "critical",
   framework: GDPR_TRANSFERS,
   tags: ["sovereignty", "vendor"],

@@ -7,7 +7,7 @@ import { groupAllows, jurisdictionOf } from "../../../config/catalog/jurisdictio
 import { packageOfType } from "../../../config/catalog/vendors";
 import { ACCOUNT_KEYS, accountEntityOf } from "../../../config/catalog/accounts";
 import { ALLOWED_GROUP, readConfig, type GroupConfig } from "../../lib/config";
-import { definePolicy } from "../../lib/define";
+import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { readPath } from "../../lib/read";
 import { deferUnknowns } from "../../lib/unknown";
@@ -20,38 +20,40 @@ export const vendorProviderEnforceEuAccount = definePolicy({
     "Requires every provider whose API endpoint selects the contracting entity (OVHcloud) to name an endpoint of an entity inside the allowed jurisdiction group.",
   configSchema,
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const pkg = packageOfType(args.type);
-    const account = ACCOUNT_KEYS[pkg];
-    if (!args.type.startsWith("pulumi:providers:") || !account) {
-      return args.notApplicable("only providers whose endpoint selects the contracting entity");
-    }
-    const { allowedGroup } = readConfig<GroupConfig>(args, configSchema);
-    const [reading] = readPath(args.props, account.key);
-    const fix = `Set ${account.configKey} to '${account.suggested}' in the stack config, or ${account.key}: "${account.suggested}" on the provider.`;
-    if (!reading || reading.kind === "absent") {
-      reportViolation(
-        `${account.key} is not set, so the provider falls back to ${account.fallback}, which no policy can see. ${fix}`,
-      );
-      return;
-    }
-    if (reading.kind === "unknown")
-      return deferUnknowns([{ path: reading.path, cause: reading.cause }]);
-    const value = String(reading.value);
-    const entity = accountEntityOf(account, value);
-    if (!entity) {
-      reportViolation(
-        `${account.key} '${value}' is not an endpoint in the account table (config/catalog/accounts.ts), so its contracting entity cannot be placed. ${fix}`,
-      );
-      return;
-    }
-    const jurisdiction = jurisdictionOf(entity.country);
-    if (!groupAllows(allowedGroup, jurisdiction)) {
-      reportViolation(
-        `${account.key} '${value}' contracts with ${entity.entity}, ${entity.country} (${jurisdiction}), outside the allowed group '${allowedGroup}': everything ordered through it is under a non-EU contract. ${fix}`,
-      );
-    }
-  },
+  validateResource: scopedValidation(
+    (type) =>
+      type.startsWith("pulumi:providers:") && ACCOUNT_KEYS[packageOfType(type)] !== undefined,
+    (args, reportViolation) => {
+      const account = ACCOUNT_KEYS[packageOfType(args.type)];
+      if (!account) return;
+      const { allowedGroup } = readConfig<GroupConfig>(args, configSchema);
+      const [reading] = readPath(args.props, account.key);
+      const fix = `Set ${account.configKey} to '${account.suggested}' in the stack config, or ${account.key}: "${account.suggested}" on the provider.`;
+      if (!reading || reading.kind === "absent") {
+        reportViolation(
+          `${account.key} is not set, so the provider falls back to ${account.fallback}, which no policy can see. ${fix}`,
+        );
+        return;
+      }
+      if (reading.kind === "unknown")
+        return deferUnknowns([{ path: reading.path, cause: reading.cause }]);
+      const value = String(reading.value);
+      const entity = accountEntityOf(account, value);
+      if (!entity) {
+        reportViolation(
+          `${account.key} '${value}' is not an endpoint in the account table (config/catalog/accounts.ts), so its contracting entity cannot be placed. ${fix}`,
+        );
+        return;
+      }
+      const jurisdiction = jurisdictionOf(entity.country);
+      if (!groupAllows(allowedGroup, jurisdiction)) {
+        reportViolation(
+          `${account.key} '${value}' contracts with ${entity.entity}, ${entity.country} (${jurisdiction}), outside the allowed group '${allowedGroup}': everything ordered through it is under a non-EU contract. ${fix}`,
+        );
+      }
+    },
+    "only providers whose endpoint selects the contracting entity",
+  ),
   severity: "critical",
   framework: GDPR_TRANSFERS,
   tags: ["sovereignty", "vendor", "provider"],

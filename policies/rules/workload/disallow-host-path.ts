@@ -3,6 +3,7 @@
  * credentials are one mount away, and the data never leaves with the pod.
  */
 import { definePolicy } from "../../lib/define";
+import { indexed } from "../../lib/pods";
 import { arrayAt, objectAt, validatePod } from "./lib/containers";
 
 export const workloadPodDisallowHostPath = definePolicy({
@@ -10,7 +11,7 @@ export const workloadPodDisallowHostPath = definePolicy({
   description: "No pod of a pod-bearing Kubernetes resource mounts a hostPath volume.",
   enforcementLevel: "advisory",
   validateResource: validatePod((pod) =>
-    arrayAt(pod.spec, "volumes").flatMap((volume, index) => {
+    indexed(arrayAt(pod.spec, "volumes")).flatMap(({ index, item: volume }) => {
       const hostPath = objectAt(volume as Record<string, unknown>, "hostPath");
       if (hostPath === undefined) return [];
       const name = (volume as Record<string, unknown>).name;

@@ -194,6 +194,63 @@ describe("evaluate", () => {
     ).toEqual(["first", "second"]);
   });
 
+  test("never calls a scoped validation on the types it does not judge", async () => {
+    const called: string[] = [];
+    const judgesVpcs = Object.assign(
+      (args: ResourceValidationArgs, report: (message: string) => void) => {
+        called.push(args.name);
+        report(`checked ${args.name}`);
+      },
+      { appliesTo: (type: string) => type === vpc.type },
+    );
+    const policy: EnginePolicy = {
+      name: "test-scoped",
+      description: "Judges VPCs only.",
+      enforcementLevel: "mandatory",
+      validateResource: [judgesVpcs, (args, report) => report(`unscoped ${args.name}`)],
+    };
+    const { violations } = await evaluate(resources, [pack([policy])], {});
+    expect([called, violations.map((v) => v.message)]).toEqual([
+      ["vpc"],
+      ["unscoped shop-dev", "checked vpc", "unscoped vpc", "unscoped net"],
+    ]);
+  });
+
+  test("runs validations and policies in order, each waiting for an asynchronous one before it", async () => {
+    const order: string[] = [];
+    const slow: EnginePolicy = {
+      name: "test-slow",
+      description: "Asynchronous.",
+      enforcementLevel: "mandatory",
+      validateResource: [
+        async (args) => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          order.push(`slow-1 ${args.name}`);
+        },
+        (args) => {
+          order.push(`slow-2 ${args.name}`);
+        },
+      ],
+    };
+    const fast: EnginePolicy = {
+      name: "test-fast",
+      description: "Synchronous.",
+      enforcementLevel: "mandatory",
+      validateResource: (args) => {
+        order.push(`fast ${args.name}`);
+      },
+    };
+    await evaluate([vpc, network], [pack([slow, fast])], {});
+    expect(order).toEqual([
+      "slow-1 vpc",
+      "slow-2 vpc",
+      "fast vpc",
+      "slow-1 net",
+      "slow-2 net",
+      "fast net",
+    ]);
+  });
+
   test("runs stack policies once over every resource, with the description when the message is empty", async () => {
     const counted: number[] = [];
     const policy: EnginePolicy = {

@@ -1,6 +1,11 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
 import type { ExemptionInUse } from "../../../cli/engine/report";
-import { definePolicy } from "../../../policies/lib/define";
+import type { ResourceValidation } from "@pulumi/policy";
+import {
+  definePolicy,
+  scopedValidation,
+  type ScopedValidation,
+} from "../../../policies/lib/define";
 import {
   EXEMPTION_USES,
   ExemptionRecorder,
@@ -15,10 +20,11 @@ import { loadExemptions } from "../../../policies/lib/pack";
 import { REGISTRY } from "../../../policies/registry";
 import { urnOf, validate, validateStack } from "../fixtures/args";
 
+const flag: ResourceValidation = (_args, report) => report("flagged");
 const resourcePolicy = definePolicy({
   name: "region-test-enforce-thing",
   description: "Flags every resource.",
-  validateResource: (_args, report) => report("flagged"),
+  validateResource: flag,
   severity: "low",
   tags: [],
   remediationSteps: "None.",
@@ -160,6 +166,18 @@ describe("withExemptions", () => {
     const wrapped = withExemptions(resourcePolicy, [exemption(resource)], { recorder, now: NOW });
     expect(await validate(wrapped, bucket)).toEqual({ violations: ["flagged"] });
     expect(recorder.list()).toEqual([]);
+  });
+
+  test("keeps a scoped validation scoped: the same type test, and exemptions still applied", async () => {
+    const isBucket = (type: string) => type === bucket.type;
+    const scoped = { ...resourcePolicy, validateResource: scopedValidation(isBucket, flag) };
+    const recorder = new ExemptionRecorder();
+    const wrapped = withExemptions(scoped, [exemption("data")], { recorder, now: NOW });
+    const [validation] = [wrapped.validateResource].flat() as Partial<ScopedValidation>[];
+    expect([validation?.appliesTo, await validate(wrapped, bucket)]).toEqual([
+      isBucket,
+      { violations: [] },
+    ]);
   });
 
   test("reports the violation again once the exemption has expired, naming it", async () => {

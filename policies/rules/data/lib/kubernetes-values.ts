@@ -2,7 +2,7 @@
  * The named plain-text values a Kubernetes resource carries, so data rules read env, Secret and ConfigMap values
  * the same way: each with its name and where it sits, for the violation message.
  */
-import { containersOf, podSpecOf } from "../../../lib/pods";
+import { containersOf, indexed, podSpecOf } from "../../../lib/pods";
 import { containerLabel } from "../../workload/lib/containers";
 
 type Json = Record<string, unknown>;
@@ -19,6 +19,7 @@ const SECRET_TYPES = ["kubernetes:core/v1:Secret", "kubernetes:core/v1:SecretPat
 const CONFIG_MAP_TYPES = ["kubernetes:core/v1:ConfigMap", "kubernetes:core/v1:ConfigMapPatch"];
 
 export const isConfigMap = (type: string) => CONFIG_MAP_TYPES.includes(type);
+export const isSecret = (type: string) => SECRET_TYPES.includes(type);
 
 const isMap = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 const entriesOf = (v: unknown): [string, unknown][] => (isMap(v) ? Object.entries(v) : []);
@@ -31,7 +32,7 @@ export function envValues(type: string, props: Json): NamedValue[] {
   if (spec === undefined) return [];
   return containersOf(spec).flatMap((ref) => {
     const env = ref.container.env;
-    return (Array.isArray(env) ? env : []).flatMap((variable) => {
+    return (Array.isArray(env) ? indexed(env) : []).flatMap(({ item: variable }) => {
       const { name, value } = (variable ?? {}) as Json;
       return typeof name === "string" && typeof value === "string"
         ? [{ name, value, where: `env ${name} of ${containerLabel(ref)}` }]
@@ -42,7 +43,7 @@ export function envValues(type: string, props: Json): NamedValue[] {
 
 /** The entries of a Secret: `stringData` as is, `data` decoded from base64. */
 export function secretValues(type: string, props: Json): NamedValue[] {
-  if (!SECRET_TYPES.includes(type)) return [];
+  if (!isSecret(type)) return [];
   const plain = entriesOf(props.stringData).flatMap(([name, value]) =>
     typeof value === "string" ? [{ name, value, where: `key ${name} (stringData)` }] : [],
   );

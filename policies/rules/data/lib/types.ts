@@ -42,9 +42,24 @@ export const DATA_TYPES = {
 
 export type DataKind = keyof typeof DATA_TYPES;
 
+/** Type token → the kinds listing it, so a look-up reads one map instead of scanning every kind's tokens. */
+const KINDS_OF_TYPE: ReadonlyMap<string, readonly DataKind[]> = (() => {
+  const index = new Map<string, DataKind[]>();
+  for (const [kind, types] of Object.entries(DATA_TYPES) as [DataKind, readonly string[]][])
+    for (const type of types) index.set(type, [...(index.get(type) ?? []), kind]);
+  return index;
+})();
+
+/** A type test for `scopedValidation`: true for the tokens of `kinds`. */
+export const ofKinds =
+  (kinds: readonly DataKind[]) =>
+  (type: string): boolean =>
+    kindOf(type, kinds) !== undefined;
+
 /** The kind whose tokens include `type`, among `kinds`; undefined when none does. */
 export function kindOf<K extends DataKind>(type: string, kinds: readonly K[]): K | undefined {
-  return kinds.find((k) => (DATA_TYPES[k] as readonly string[]).includes(type));
+  const listing = KINDS_OF_TYPE.get(type);
+  return listing === undefined ? undefined : kinds.find((k) => listing.includes(k));
 }
 
 type Json = Record<string, unknown>;

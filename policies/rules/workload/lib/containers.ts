@@ -3,7 +3,8 @@
  * how a container is named in a violation. Reads props lazily, so an unknown value during preview throws the
  * engine's UnknownValueError where it is read and the engine reports "can't run during preview".
  */
-import type { ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import type { ResourceValidationArgs } from "@pulumi/policy";
+import { scopedValidation, type ScopedValidation } from "../../../lib/define";
 import {
   containersOf,
   isPodBearing,
@@ -82,8 +83,9 @@ export type PodWithSpec = PodUnderTest & { readonly spec: Json };
  */
 export function validatePod(
   check: (pod: PodWithSpec, args: ResourceValidationArgs) => readonly string[],
-): ResourceValidation {
-  return (args, reportViolation) => {
+): ScopedValidation {
+  // podUnderTest is undefined exactly for the types that bear no pods.
+  return scopedValidation(isPodBearing, (args, reportViolation) => {
     const pod = podUnderTest(args.type, args.props);
     if (pod === undefined) return;
     if (pod.spec === undefined) {
@@ -91,5 +93,5 @@ export function validatePod(
       return;
     }
     for (const message of check({ ...pod, spec: pod.spec }, args)) reportViolation(message);
-  };
+  });
 }

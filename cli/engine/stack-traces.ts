@@ -1,0 +1,117 @@
+/**
+ * Pulumi's runtime reads a stack trace for every resource it registers, and one more for each of its internal
+ * promises: `Resource.callsites()` to find the line that declared the resource (`sourcePosition`, the report's
+ * `source`), `debuggablePromise` to explain a leaked promise. With source maps on (needed so the program's errors
+ * and declaration lines name its .ts lines), Node maps every frame of every such trace: most of the engine's cost
+ * on a large program. While a program runs, this formatter handles those two captures itself and hands every
+ * other stack to Node's own formatter, unchanged:
+ * - `callsites` traces get each frame's position mapped exactly as Node maps it (the line Pulumi parses), with
+ *   one source-map look-up per file instead of one per frame, and no symbol-name recovery, which Pulumi ignores;
+ * - `debuggablePromise` traces are read only to print leaked promises under PULUMI_DEBUG_PROMISE_LEAKS: without
+ *   it they are left at the error's first line.
+ */
+import { findSourceMap, type SourceMap, type SourceMapping } from "node:module";
+import { sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+type Format = (error: Error, trace: NodeJS.CallSite[]) => unknown;
+
+/** Where Pulumi captures the traces it only parses: the function, and the end of its file's path. */
+const CALLSITES = { fn: "callsites", file: `${sep}@pulumi${sep}pulumi${sep}resource.js` };
+const DEBUGGABLE = {
+  fn: "debuggablePromise",
+  file: `${sep}@pulumi${sep}pulumi${sep}runtime${sep}debuggable.js`,
+};
+
+const captures = (site: NodeJS.CallSite | undefined, at: typeof CALLSITES): boolean =>
+  site?.getFunctionName() === at.fn && (site.getFileName() ?? "").endsWith(at.file);
+
+const isMapping = (entry: SourceMapping | object): entry is SourceMapping =>
+  "originalSource" in entry &&
+  entry.originalSource !== undefined &&
+  entry.originalLine !== undefined &&
+  entry.originalColumn !== undefined;
+
+/** `file:line:column` in the original source, or undefined when the map has no entry there. */
+function mappedPosition(map: Pick<SourceMap, "findEntry">, line: number, column: number) {
+  const entry = map.findEntry(line - 1, column - 1);
+  if (!isMapping(entry)) return undefined;
+  const source = entry.originalSource.startsWith("file://")
+    ? fileURLToPath(entry.originalSource)
+    : entry.originalSource;
+  return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+}
+
+/** The original position of a generated one, by file; the same few call sites recur in every trace. */
+type PositionOf = (file: string, line: number, column: number) => string | undefined;
+
+/** One `    at …` line, positioned as Node's source-mapping formatter positions it. */
+function frameOf(site: NodeJS.CallSite, positionOf: PositionOf): string {
+  try {
+    const file = site.getFileName() ?? site.getEvalOrigin();
+    const line = site.getLineNumber();
+    const column = site.getColumnNumber();
+    const position =
+      file === undefined || line === null || column === null
+        ? undefined
+        : positionOf(file, line, column);
+    if (position !== undefined) {
+      const prefix = site.isAsync() ? "async " : site.isConstructor() ? "new " : "";
+      const type = site.getTypeName();
+      const fn = site.getFunctionName() ?? site.getMethodName();
+      const name = `${type !== null && type !== "global" ? `${type}.` : ""}${fn || "<anonymous>"}`;
+      return `\n    at ${prefix}${name} (${position})`;
+    }
+  } catch {
+    // As Node: a frame that cannot be mapped is printed as V8 prints it.
+  }
+  return `\n    at ${String(site)}`;
+}
+
+/** Node's own default `Error.prepareStackTrace` (Node ≥ 20.19 defines it), as opposed to a test runner's. */
+export function isNodeFormatter(format: unknown): format is Format {
+  return typeof format === "function" && format.name === "ErrorPrepareStackTrace";
+}
+
+/** The source-map look-up the formatter uses: Node's cache of the maps of the modules it compiled. */
+export type FindSourceMap = (file: string) => Pick<SourceMap, "findEntry"> | undefined;
+
+/**
+ * The formatter to install while a program runs, given the one installed before: Pulumi's two captures are
+ * formatted here, every other stack by `node`. Source maps are looked up once per file and run.
+ * @param findMap - @default node:module's `findSourceMap`
+ */
+export function programStackFormatter(
+  node: Format,
+  findMap: FindSourceMap = findSourceMap,
+): Format {
+  interface Mapped {
+    readonly map: Pick<SourceMap, "findEntry">;
+    /** `line * 2^20 + column` → original position: the same call sites recur in every trace. */
+    readonly positions: Map<number, string | undefined>;
+  }
+  const files = new Map<string, Mapped | null>();
+  const positionOf: PositionOf = (file, line, column) => {
+    let mapped = files.get(file);
+    if (mapped === undefined) {
+      const map = findMap(file);
+      mapped = map === undefined ? null : { map, positions: new Map() };
+      files.set(file, mapped);
+    }
+    if (mapped === null) return undefined;
+    const key = line * 0x100000 + column;
+    if (!mapped.positions.has(key))
+      mapped.positions.set(key, mappedPosition(mapped.map, line, column));
+    return mapped.positions.get(key);
+  };
+  const debugLeaks = Boolean(process.env.PULUMI_DEBUG_PROMISE_LEAKS);
+  return (error, trace) => {
+    if (captures(trace[0], CALLSITES)) {
+      let text = Error.prototype.toString.call(error);
+      for (const site of trace) text += frameOf(site, positionOf);
+      return text;
+    }
+    if (!debugLeaks && captures(trace[0], DEBUGGABLE)) return Error.prototype.toString.call(error);
+    return node(error, trace);
+  };
+}
