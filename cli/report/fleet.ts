@@ -12,7 +12,7 @@ import {
   type VendorLoss,
 } from "../../config/fleet-math";
 import {
-  capacityRows,
+  capacityRowsByWorkload,
   copyJobsOf,
   fleetsOf,
   deploymentsOf,
@@ -70,8 +70,9 @@ export function fleetReport(resources: readonly ResourceView[]): FleetReport {
     const replicasOf = new Map<string, number>();
     for (const d of deployments)
       replicasOf.set(d.workload, (replicasOf.get(d.workload) ?? 0) + d.replicas);
+    const rowsOf = capacityRowsByWorkload(deployments);
     const workloads = rules.workloads.map((w): WorkloadExit => {
-      const rows = capacityRows(deployments, w.name);
+      const rows = rowsOf.get(w.name) ?? [];
       const vendors = capacityByVendor(rows);
       const all = replicasOf.get(w.name) ?? 0;
       const placed = rows.reduce((sum, r) => sum + r.replicas, 0);

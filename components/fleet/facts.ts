@@ -242,24 +242,32 @@ export function capacityRows(
   deployments: readonly DeploymentCapacity[],
   workload: string,
 ): CapacityRow[] {
-  // Grouped once per list: asking for each workload in turn would scan every Deployment per workload.
-  const byWorkload = memoized(deployments, "rows", () => {
-    const groups = new Map<string, CapacityRow[]>();
-    for (const d of deployments) {
-      if (d.vendor === undefined || d.country === undefined) continue;
-      const rows = groups.get(d.workload) ?? [];
-      rows.push({ vendor: d.vendor, country: d.country, replicas: d.replicas });
-      groups.set(d.workload, rows);
-    }
-    return groups;
-  });
-  return (byWorkload.get(workload) ?? []).map((row) => ({ ...row }));
+  return capacityRowsByWorkload(deployments).get(workload) ?? [];
+}
+
+/**
+ * The capacity rows of every workload, in one pass over the Deployments: what readers asking about each workload
+ * in turn use, rather than scanning every Deployment once per workload.
+ */
+export function capacityRowsByWorkload(
+  deployments: readonly DeploymentCapacity[],
+): ReadonlyMap<string, CapacityRow[]> {
+  const groups = new Map<string, CapacityRow[]>();
+  for (const d of deployments) {
+    if (d.vendor === undefined || d.country === undefined) continue;
+    const rows = groups.get(d.workload) ?? [];
+    rows.push({ vendor: d.vendor, country: d.country, replicas: d.replicas });
+    groups.set(d.workload, rows);
+  }
+  return groups;
 }
 
 export interface JudgedFleet {
   readonly urn: string;
   readonly rules: FleetRules;
   readonly deployments: readonly DeploymentCapacity[];
+  /** `capacityRows(deployments, workload)`, grouped once per fleet. */
+  readonly rowsOf: (workload: string) => CapacityRow[];
 }
 
 /**
@@ -280,6 +288,8 @@ export function forEachFleet(
       resources,
       declared.rules.workloads.map((w) => w.name),
     );
-    judge({ urn: declared.urn, rules: declared.rules, deployments });
+    const rows = capacityRowsByWorkload(deployments);
+    const rowsOf = (workload: string) => [...(rows.get(workload) ?? [])];
+    judge({ urn: declared.urn, rules: declared.rules, deployments, rowsOf });
   }
 }

@@ -33,12 +33,31 @@ export interface GroupConfig {
   readonly allowedGroup: JurisdictionGroup;
 }
 
+/**
+ * Configs already read, by the object `getConfig` returned and the schema: an engine hands a policy the same
+ * config object for every resource, so the defaults are merged and checked once per policy, not per resource.
+ */
+const readConfigs = new WeakMap<object, WeakMap<PolicyConfigSchema, object>>();
+
 /** The policy's config with the schema's defaults filled in, checked against the group names and list types. */
 export function readConfig<T extends object>(
   args: { getConfig<C extends object>(): C },
   schema: PolicyConfigSchema,
 ): T {
   const given = args.getConfig<Record<string, unknown>>();
+  const known = readConfigs.get(given)?.get(schema);
+  if (known !== undefined) return known as T;
+  const merged = mergeConfig(given, schema);
+  const bySchema = readConfigs.get(given) ?? new WeakMap<PolicyConfigSchema, object>();
+  bySchema.set(schema, merged);
+  readConfigs.set(given, bySchema);
+  return merged as T;
+}
+
+function mergeConfig(
+  given: Record<string, unknown>,
+  schema: PolicyConfigSchema,
+): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const [key, prop] of Object.entries(schema.properties)) {
     merged[key] = given[key] ?? prop.default;
@@ -60,5 +79,5 @@ export function readConfig<T extends object>(
       );
     }
   }
-  return merged as T;
+  return merged;
 }

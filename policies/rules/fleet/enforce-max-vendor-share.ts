@@ -1,5 +1,5 @@
 import { capacityByVendor } from "../../../config/fleet-math";
-import { capacityRows, forEachFleet } from "../../../components/fleet/facts";
+import { forEachFleet } from "../../../components/fleet/facts";
 import { definePolicy, PackName, PolicyArea } from "../../lib/define";
 import { DORA, FLEET_TAGS, percent } from "./shared";
 
@@ -12,9 +12,9 @@ export const fleetWorkloadEnforceMaxVendorShare = definePolicy({
   validateStack: (args, report) => {
     forEachFleet(
       args.resources,
-      ({ urn, rules, deployments }) => {
+      ({ urn, rules, rowsOf }) => {
         for (const w of rules.workloads) {
-          const capacity = capacityByVendor(capacityRows(deployments, w.name));
+          const capacity = capacityByVendor(rowsOf(w.name));
           const total = capacity.reduce((sum, c) => sum + c.replicas, 0);
           for (const c of capacity.filter((x) => x.sharePercent > rules.maxVendorSharePercent)) {
             report(

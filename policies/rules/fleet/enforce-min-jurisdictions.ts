@@ -1,5 +1,5 @@
 import { countriesOf } from "../../../config/fleet-math";
-import { capacityRows, forEachFleet } from "../../../components/fleet/facts";
+import { forEachFleet } from "../../../components/fleet/facts";
 import { definePolicy, PackName, PolicyArea } from "../../lib/define";
 import { DORA, FLEET_TAGS, list } from "./shared";
 
@@ -12,7 +12,7 @@ export const fleetWorkloadEnforceMinJurisdictions = definePolicy({
   validateStack: (args, report) => {
     forEachFleet(
       args.resources,
-      ({ urn, rules, deployments }) => {
+      ({ urn, rules, deployments, rowsOf }) => {
         for (const d of deployments.filter(
           (x) => x.vendor !== undefined && x.country === undefined,
         )) {
@@ -22,7 +22,7 @@ export const fleetWorkloadEnforceMinJurisdictions = definePolicy({
           );
         }
         for (const w of rules.workloads) {
-          const countries = countriesOf(capacityRows(deployments, w.name));
+          const countries = countriesOf(rowsOf(w.name));
           if (countries.length >= rules.minJurisdictions) continue;
           report(
             `workload ${w.name} runs in ${list(countries, "country", "countries")}; the fleet requires at least ${rules.minJurisdictions}: add a target in another country to sovereign:targets (and give it weight), or lower sovereign:fleet.minJurisdictions`,

@@ -1,5 +1,5 @@
 import { capacityByVendor } from "../../../config/fleet-math";
-import { capacityRows, forEachFleet } from "../../../components/fleet/facts";
+import { forEachFleet } from "../../../components/fleet/facts";
 import { definePolicy, PackName, PolicyArea } from "../../lib/define";
 import { DORA, FLEET_TAGS, list } from "./shared";
 
@@ -12,7 +12,7 @@ export const fleetWorkloadEnforceMinVendors = definePolicy({
   validateStack: (args, report) => {
     forEachFleet(
       args.resources,
-      ({ urn, rules, deployments }) => {
+      ({ urn, rules, deployments, rowsOf }) => {
         for (const d of deployments.filter((x) => x.vendor === undefined)) {
           report(
             `Deployment ${d.name} of workload ${d.workload} carries no sovereign.eu/vendor label: its ${d.replicas} replicas cannot be placed and count for no vendor; deploy it through the Workload component, which labels it`,
@@ -20,7 +20,7 @@ export const fleetWorkloadEnforceMinVendors = definePolicy({
           );
         }
         for (const w of rules.workloads) {
-          const vendors = capacityByVendor(capacityRows(deployments, w.name)).map((c) => c.vendor);
+          const vendors = capacityByVendor(rowsOf(w.name)).map((c) => c.vendor);
           if (vendors.length >= rules.minVendors) continue;
           report(
             `workload ${w.name} runs on ${list(vendors, "vendor")}; the fleet requires at least ${rules.minVendors}: add targets of other EU vendors to sovereign:targets (and give them weight), or lower sovereign:fleet.minVendors`,

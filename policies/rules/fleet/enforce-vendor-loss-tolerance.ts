@@ -1,5 +1,5 @@
 import { capacityByVendor, lossAnalysis } from "../../../config/fleet-math";
-import { capacityRows, forEachFleet } from "../../../components/fleet/facts";
+import { forEachFleet } from "../../../components/fleet/facts";
 import { definePolicy, PackName, PolicyArea } from "../../lib/define";
 import { DORA, FLEET_TAGS } from "./shared";
 
@@ -12,9 +12,9 @@ export const fleetWorkloadEnforceVendorLossTolerance = definePolicy({
   validateStack: (args, report) => {
     forEachFleet(
       args.resources,
-      ({ urn, rules, deployments }) => {
+      ({ urn, rules, rowsOf }) => {
         for (const w of rules.workloads) {
-          const capacity = capacityByVendor(capacityRows(deployments, w.name));
+          const capacity = capacityByVendor(rowsOf(w.name));
           if (capacity.length === 0 && w.required > 0) {
             report(
               `workload ${w.name} has no placed replicas: 0 of the ${w.required} it must keep after a vendor loss; deploy it on the fleet's targets`,

@@ -52,6 +52,30 @@ describe("readConfig", () => {
       'policy config allowedRegistries must be a list of strings, got "h.eu"',
     );
   });
+
+  test("fails every time it is given the same bad config, not only the first", () => {
+    const bad = withConfig({ allowedGroup: "mars" });
+    const message = () => {
+      try {
+        readConfig(bad, schema);
+        return "read";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect([message(), message()]).toEqual([
+      "policy config allowedGroup 'mars' is not a jurisdiction group; use one of eu, eea, eu+adequacy",
+      "policy config allowedGroup 'mars' is not a jurisdiction group; use one of eu, eea, eu+adequacy",
+    ]);
+  });
+
+  test("reads the same config object once per schema, and each object on its own", () => {
+    const config = { allowedGroup: "eea" };
+    const first = readConfig(withConfig(config), schema);
+    const again = readConfig(withConfig(config), schema);
+    const other = readConfig(withConfig({ allowedGroup: "eu" }), schema);
+    expect([again === first, other]).toEqual([true, { allowedGroup: "eu", allowedRegistries: [] }]);
+  });
 });
 
 describe("environmentFrom", () => {
