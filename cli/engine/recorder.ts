@@ -151,17 +151,6 @@ interface WireObject {
   toJavaScript(): unknown;
 }
 
-/**
- * The JSON form of a protobuf Struct, converted once: the same message is converted again by Pulumi (the mock
- * monitor reads the request, the runtime the response), and neither changes what it gets, so both get this one.
- */
-function wireJson(struct: WireObject | undefined): unknown {
-  if (struct === undefined) return {};
-  const json = struct.toJavaScript();
-  struct.toJavaScript = () => json;
-  return json;
-}
-
 interface AliasSpec {
   getName(): string;
   getType(): string;
@@ -193,12 +182,29 @@ interface RegisterRequest {
     { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
   getVersion(): string;
   getPlugindownloadurl(): string;
+  getImportid(): string;
   getSourceposition(): { getUri(): string; getLine(): number } | undefined;
 }
 
 interface Monitor {
   registerResource(req: RegisterRequest, cb: (err: unknown, resp: unknown) => void): void;
-  newUrn?: (parent: string, type: string, name: string) => string;
+  newUrn: (parent: string, type: string, name: string) => string;
+  /** The mock monitor's registered resources: `registerResourceOutputs` and the `getResource` invoke read it. */
+  resources: Map<string, { urn: string; id: string | null; state: unknown }>;
+}
+
+/**
+ * What the runtime reads of a RegisterResource response (runtime/resource.js uses the same shape for a failed
+ * registration), with the outputs already in their wire form.
+ */
+function registerResponse(urn: string, id: string, outputs: Record<string, unknown>) {
+  return {
+    getUrn: () => urn,
+    getId: () => id,
+    getObject: (): WireObject => ({ toJavaScript: () => outputs }),
+    getPropertydependenciesMap: () => undefined,
+    getResult: () => 0, // Result.SUCCESS: the outputs hold no unknowns to keep
+  };
 }
 
 function sourceOf(req: RegisterRequest): { source?: { uri: string; line: number } } {
@@ -266,9 +272,9 @@ export function startRecording(
 ): Recording {
   const recording: Recording = { resources: [], invokes: [] };
   const mocks: PulumiModule.runtime.Mocks = {
+    // Reads of existing resources (`Resource.get`) only: registrations are answered by the monitor below.
     newResource: (args) => {
       const decoded = decodeProperties(args.inputs).value as Record<string, unknown>;
-      // Pulumi's mock monitor passes "" for a new resource: its id stays unknown, as in a real preview.
       const id = args.id ?? `${args.name}-id`;
       return { id, state: { ...decoded, ...answers.outputs(args.type, args.name, decoded) } };
     },
@@ -290,51 +296,58 @@ export function startRecording(
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
   monitor.newUrn = (parent, type, name) => engineUrn(opts.stack, opts.project, parent, type, name);
-  const register = monitor.registerResource.bind(monitor);
+  // Answered here rather than by the mock monitor, which would turn the inputs into Pulumi values, hand them to
+  // `newResource`, serialize the state back (a promise per property) and encode it as a protobuf Struct for the
+  // runtime to decode again: the same JSON, produced once per resource instead of four times.
   monitor.registerResource = (req, cb) => {
-    const decoded = decodeProperties(wireJson(req.getObject()));
-    register(req, (err, resp) => {
-      if (!err && resp) {
-        const r = resp as {
-          getUrn(): string;
-          getId(): string;
-          getObject(): WireObject | undefined;
-        };
-        const timeouts = req.getCustomtimeouts();
-        recording.resources.push({
-          urn: r.getUrn(),
-          type: req.getType(),
-          name: req.getName(),
-          custom: req.getCustom(),
-          id: r.getId(),
-          parent: req.getParent() || undefined,
-          provider: req.getProvider() || undefined,
-          inputs: decoded.value as Record<string, unknown>,
-          secretPaths: decoded.secrets,
-          unknownPaths: decoded.unknowns,
-          protect: req.getProtect() ?? false,
-          retainOnDelete: req.getRetainondelete() ?? false,
-          deleteBeforeReplace: req.getDeletebeforereplace(),
-          deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
-          ignoreChanges: req.getIgnorechangesList(),
-          additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-          dependencies: req.getDependenciesList(),
-          aliases: req.getAliasesList().length,
-          aliasUrns: aliasUrnsOf(req, opts.stack, opts.project),
-          propertyDependencies: propertyDependenciesOf(req),
-          customTimeouts: {
-            create: timeouts?.getCreate() ?? "",
-            update: timeouts?.getUpdate() ?? "",
-            delete: timeouts?.getDelete() ?? "",
-          },
-          version: req.getVersion(),
-          pluginDownloadURL: req.getPlugindownloadurl(),
-          outputs: decodeProperties(wireJson(r.getObject())).value as Record<string, unknown>,
-          ...sourceOf(req),
-        });
-      }
-      cb(err, resp);
-    });
+    let response: ReturnType<typeof registerResponse>;
+    try {
+      const decoded = decodeProperties(req.getObject()?.toJavaScript() ?? {});
+      const inputs = decoded.value as Record<string, unknown>;
+      const [type, name] = [req.getType(), req.getName()];
+      const urn = monitor.newUrn(req.getParent(), type, name);
+      // An import id, or "" for a new resource: its id stays unknown, as in a real preview.
+      const id = req.getImportid();
+      const outputs = { ...inputs, ...answers.outputs(type, name, inputs) };
+      monitor.resources.set(urn, { urn, id: id || null, state: outputs });
+      const timeouts = req.getCustomtimeouts();
+      recording.resources.push({
+        urn,
+        type,
+        name,
+        custom: req.getCustom(),
+        id,
+        parent: req.getParent() || undefined,
+        provider: req.getProvider() || undefined,
+        inputs,
+        secretPaths: decoded.secrets,
+        unknownPaths: decoded.unknowns,
+        protect: req.getProtect() ?? false,
+        retainOnDelete: req.getRetainondelete() ?? false,
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
+        ignoreChanges: req.getIgnorechangesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        dependencies: req.getDependenciesList(),
+        aliases: req.getAliasesList().length,
+        aliasUrns: aliasUrnsOf(req, opts.stack, opts.project),
+        propertyDependencies: propertyDependenciesOf(req),
+        customTimeouts: {
+          create: timeouts?.getCreate() ?? "",
+          update: timeouts?.getUpdate() ?? "",
+          delete: timeouts?.getDelete() ?? "",
+        },
+        version: req.getVersion(),
+        pluginDownloadURL: req.getPlugindownloadurl(),
+        outputs,
+        ...sourceOf(req),
+      });
+      response = registerResponse(urn, id, outputs);
+    } catch (e) {
+      cb(e, undefined);
+      return;
+    }
+    cb(null, response);
   };
   return recording;
 }

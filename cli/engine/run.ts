@@ -8,6 +8,7 @@ import { format } from "node:util";
 import type * as PulumiModule from "@pulumi/pulumi";
 import type { ProgramConfig } from "./config";
 import { prepareProgram, requireFrom } from "./loader";
+import { withoutPromiseTraces } from "./promise-traces";
 import { startRecording, type MockAnswers, type Recording } from "./recorder";
 import { guardRequiredConfig, type MissingKey } from "./required-config";
 import { isNodeFormatter, programStackFormatter } from "./stack-traces";
@@ -120,6 +121,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
   const errors: unknown[] = [];
   const loggedErrors: string[] = [];
   const release = captureProcess(opts.log, loggedErrors, (e) => errors.push(e));
+  const restorePromises = withoutPromiseTraces(load);
   const cwd = process.cwd();
   process.chdir(opts.dir);
   try {
@@ -135,6 +137,7 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     await drain(pulumi);
   } finally {
     process.chdir(cwd);
+    restorePromises();
     release(errors);
     guard.restore();
     // The runtime's exit-time leak report would blame a failed program's pending promises on us.

@@ -1,14 +1,11 @@
 /**
- * Pulumi's runtime reads a stack trace for every resource it registers, and one more for each of its internal
- * promises: `Resource.callsites()` to find the line that declared the resource (`sourcePosition`, the report's
- * `source`), `debuggablePromise` to explain a leaked promise. With source maps on (needed so the program's errors
- * and declaration lines name its .ts lines), Node maps every frame of every such trace: most of the engine's cost
- * on a large program. While a program runs, this formatter handles those two captures itself and hands every
- * other stack to Node's own formatter, unchanged:
- * - `callsites` traces get each frame's position mapped exactly as Node maps it (the line Pulumi parses), with
- *   one source-map look-up per file instead of one per frame, and no symbol-name recovery, which Pulumi ignores;
- * - `debuggablePromise` traces are read only to print leaked promises under PULUMI_DEBUG_PROMISE_LEAKS: without
- *   it they are left at the error's first line.
+ * Pulumi's runtime reads a stack trace for every resource it registers: `Resource.callsites()` finds the line that
+ * declared the resource (`sourcePosition`, the report's `source`). With source maps on (needed so the program's
+ * errors and declaration lines name its .ts lines), Node maps every frame of every such trace, at a cost that
+ * dominates a large program. While a program runs, this formatter maps the frames Pulumi reads of those traces
+ * exactly as Node maps them (the line Pulumi parses), with one source-map look-up per file instead of one per
+ * frame and no symbol-name recovery, which Pulumi ignores; every other stack goes to Node's own formatter,
+ * unchanged. (The other per-promise trace, `debuggablePromise`'s, is not captured at all: promise-traces.ts.)
  */
 import { findSourceMap, type SourceMap, type SourceMapping } from "node:module";
 import { sep } from "node:path";
@@ -16,12 +13,16 @@ import { fileURLToPath } from "node:url";
 
 type Format = (error: Error, trace: NodeJS.CallSite[]) => unknown;
 
+/**
+ * Frames of a `callsites` trace worth formatting: Pulumi declares a resource at the sixth (`callsites`,
+ * `stackTrace`, `new Resource`, `new CustomResource`, the resource's class, its caller: `Resource.stackTrace(4)`),
+ * two more for longer class chains. The rest only feed the full trace Pulumi sends a real engine, which the offline
+ * engine does not record, and cost most on the deep stacks of components.
+ */
+const DECLARATION_FRAMES = 8;
+
 /** Where Pulumi captures the traces it only parses: the function, and the end of its file's path. */
 const CALLSITES = { fn: "callsites", file: `${sep}@pulumi${sep}pulumi${sep}resource.js` };
-const DEBUGGABLE = {
-  fn: "debuggablePromise",
-  file: `${sep}@pulumi${sep}pulumi${sep}runtime${sep}debuggable.js`,
-};
 
 const captures = (site: NodeJS.CallSite | undefined, at: typeof CALLSITES): boolean =>
   site?.getFunctionName() === at.fn && (site.getFileName() ?? "").endsWith(at.file);
@@ -77,7 +78,7 @@ export function isNodeFormatter(format: unknown): format is Format {
 export type FindSourceMap = (file: string) => Pick<SourceMap, "findEntry"> | undefined;
 
 /**
- * The formatter to install while a program runs, given the one installed before: Pulumi's two captures are
+ * The formatter to install while a program runs, given the one installed before: Pulumi's callsites traces are
  * formatted here, every other stack by `node`. Source maps are looked up once per file and run.
  * @param findMap - @default node:module's `findSourceMap`
  */
@@ -104,14 +105,12 @@ export function programStackFormatter(
       mapped.positions.set(key, mappedPosition(mapped.map, line, column));
     return mapped.positions.get(key);
   };
-  const debugLeaks = Boolean(process.env.PULUMI_DEBUG_PROMISE_LEAKS);
   return (error, trace) => {
     if (captures(trace[0], CALLSITES)) {
       let text = Error.prototype.toString.call(error);
-      for (const site of trace) text += frameOf(site, positionOf);
+      for (const site of trace.slice(0, DECLARATION_FRAMES)) text += frameOf(site, positionOf);
       return text;
     }
-    if (!debugLeaks && captures(trace[0], DEBUGGABLE)) return Error.prototype.toString.call(error);
     return node(error, trace);
   };
 }

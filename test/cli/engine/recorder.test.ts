@@ -66,4 +66,53 @@ describe("startRecording", () => {
       "urn:pulumi:dev::shop::shop:index:App$shop:index:Db::old-db",
     ]);
   });
+
+  test("answers each registration itself: inputs and canned outputs resolve, components take their outputs", async () => {
+    const recording = startRecording(
+      pulumi,
+      {
+        outputs: (type) =>
+          type === "shop:index:Thing" ? { endpoint: "https://thing.example" } : {},
+        invoke: () => undefined,
+      },
+      { project: "shop", stack: "dev" },
+    );
+    class Thing extends pulumi.CustomResource {
+      declare readonly size: pulumi.Output<number>;
+      declare readonly endpoint: pulumi.Output<string>;
+      constructor(name: string, size: number) {
+        super("shop:index:Thing", name, { size, endpoint: undefined });
+      }
+    }
+    const seen = await new Promise<unknown[]>((resolve) => {
+      void pulumi.runtime.runInPulumiStack(async () => {
+        const thing = new Thing("thing", 3);
+        pulumi.all([thing.size, thing.endpoint]).apply(resolve);
+        return {};
+      });
+    });
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    const monitor = pulumi.runtime.getMonitor() as unknown as {
+      registerResourceOutputs(
+        req: { getUrn(): string; getOutputs(): undefined },
+        cb: (err: unknown) => void,
+      ): void;
+    };
+    const outputsError = await new Promise((resolve) => {
+      monitor.registerResourceOutputs(
+        {
+          getUrn: () => "urn:pulumi:dev::shop::shop:index:Thing::thing",
+          getOutputs: () => undefined,
+        },
+        resolve,
+      );
+    });
+    const thing = recording.resources.find((r) => r.name === "thing");
+    expect([seen, thing?.outputs, thing?.id, outputsError]).toEqual([
+      [3, "https://thing.example"],
+      { size: 3, endpoint: "https://thing.example" },
+      "",
+      null,
+    ]);
+  });
 });

@@ -96,7 +96,7 @@ const byNode = (error: Error, trace: NodeJS.CallSite[]) =>
   `node formatted ${error.message} with ${trace.length} frames`;
 
 describe("programStackFormatter", () => {
-  test("maps every frame of Pulumi's callsites capture as Node would, so Pulumi reads the .ts line", () => {
+  test("maps the frames of Pulumi's callsites capture as Node would, so Pulumi reads the .ts line", () => {
     const format = programStackFormatter(byNode, findMap);
     const unmapped = site({
       fn: "Module._compile",
@@ -116,6 +116,13 @@ describe("programStackFormatter", () => {
     );
   });
 
+  test("formats only the first eight frames of a callsites capture: Pulumi declares resources at the sixth", () => {
+    const format = programStackFormatter(byNode, findMap);
+    const deep = [CALLSITES, ...Array.from({ length: 11 }, () => PROGRAM_FRAME)];
+    const lines = String(format(new Error(), deep)).split("\n");
+    expect([lines.length, lines[8]]).toEqual([9, "    at new Storage (/prog/index.ts:14:5)"]);
+  });
+
   test("prints a frame as V8 does when its file's map has no entry for the position", () => {
     const format = programStackFormatter(byNode, findMap);
     const elsewhere = site({
@@ -130,23 +137,11 @@ describe("programStackFormatter", () => {
     );
   });
 
-  test("leaves the stack of Pulumi's debuggable promises at the error's first line", () => {
+  test("hands Pulumi's other traces (a debuggable promise's) to Node's formatter", () => {
     const format = programStackFormatter(byNode, findMap);
-    expect(format(new Error(), [DEBUGGABLE, PROGRAM_FRAME])).toBe("Error");
-  });
-
-  test("hands debuggable promises to Node's formatter when PULUMI_DEBUG_PROMISE_LEAKS asks for their stacks", () => {
-    const saved = process.env.PULUMI_DEBUG_PROMISE_LEAKS;
-    process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
-    try {
-      const format = programStackFormatter(byNode, findMap);
-      expect(format(new Error("leak"), [DEBUGGABLE, PROGRAM_FRAME])).toBe(
-        "node formatted leak with 2 frames",
-      );
-    } finally {
-      if (saved === undefined) delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
-      else process.env.PULUMI_DEBUG_PROMISE_LEAKS = saved;
-    }
+    expect(format(new Error("leak"), [DEBUGGABLE, PROGRAM_FRAME])).toBe(
+      "node formatted leak with 2 frames",
+    );
   });
 
   test.each([

@@ -1,0 +1,37 @@
+/**
+ * Pulumi wraps each of its internal promises (several per resource) in `debuggablePromise`, which captures a
+ * stack trace for one purpose: the message it prints at exit about promises a program left pending. The engine
+ * never prints that message (it runs the program inside its own process and clears the candidates after the
+ * run), so while a program runs the wrapper keeps only what changes behaviour, a rejection naming the promise
+ * it came from. On a large program that capture alone costs more than the registrations around it. With
+ * PULUMI_DEBUG_PROMISE_LEAKS set, Pulumi's own wrapper stays, as does a runtime without this module.
+ */
+type Wrap = <T>(p: Promise<T>, ctx?: unknown) => Promise<T>;
+
+interface Debuggable {
+  debuggablePromise: Wrap;
+}
+
+const traceless: Wrap = (p) =>
+  p.catch((err: unknown) => {
+    // As Pulumi's wrapper: a rejection carries the promise it came from.
+    (err as { promise?: unknown }).promise = p;
+    throw err;
+  });
+
+/** Replaces the runtime's wrapper that `load` resolves until the returned function restores it. */
+export function withoutPromiseTraces(load: (id: string) => unknown): () => void {
+  if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return () => undefined;
+  let debuggable: Debuggable;
+  try {
+    debuggable = load("@pulumi/pulumi/runtime/debuggable") as Debuggable;
+  } catch {
+    return () => undefined;
+  }
+  const original = debuggable.debuggablePromise;
+  if (typeof original !== "function") return () => undefined;
+  debuggable.debuggablePromise = traceless;
+  return () => {
+    debuggable.debuggablePromise = original;
+  };
+}
