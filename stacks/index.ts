@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, STACK_FILE_ENV } from "../config/errors";
 import type { StackConfig } from "../config/schema";
 import { NAMESPACE, parseStack, sovereignConfig, stackSecretKeys } from "./config-input";
-import { deploy } from "./deploy";
+import { deploy, type Deployment } from "./deploy";
 
 const stack = pulumi.getStack();
 /**
@@ -38,7 +38,13 @@ const sovereign = new pulumi.Config(NAMESPACE);
 const secrets = Object.fromEntries(
   stackSecretKeys(config).map(({ key }) => [key, sovereign.requireSecret(key)]),
 );
-const deployment = deploy(config, secrets, stack);
 
-/** Per target: the ingress address and the connection details (secret). */
-export const targets = deployment.exports;
+/**
+ * The program's entry: Pulumi calls the exported function and exports what it resolves to. Asynchronous because
+ * `deploy` lets the runtime register its workloads in batches.
+ */
+export = async (): Promise<{ readonly targets: Deployment["exports"] }> => {
+  const deployment = await deploy(config, secrets, stack);
+  /** Per target: the ingress address and the connection details (secret). */
+  return { targets: deployment.exports };
+};

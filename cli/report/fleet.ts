@@ -152,7 +152,10 @@ function copiesMarkdown(f: FleetExit): string[] {
   if (f.copies.length === 0) lines.push("No replication CronJob in this stack.", "");
   else {
     lines.push("| Data | From | To | State |", "|---|---|---|---|");
-    for (const c of f.copies) {
+    // One kind of data after the other, each in the order the program declared its copies.
+    const kinds = Object.keys(DATA_WORDS);
+    const grouped = [...f.copies].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+    for (const c of grouped) {
       lines.push(
         `| ${DATA_WORDS[c.kind]} | ${c.source ?? "?"} (${c.sourceVendor ?? "?"}) | ${c.destination ?? "?"} (${c.destinationVendor ?? "?"}) | ${c.suspended ? "**suspended**" : "scheduled"} |`,
       );

@@ -26,7 +26,7 @@ export interface PlatformArgs {
   readonly context: TargetContext;
   /** DNS zone the ingress hosts live under (`sovereign:domain`). */
   readonly domain: string;
-  /** Workloads assigned to this target. @default [] */
+  /** Workloads it runs from the start; `Platform.addWorkload` adds more. @default [] */
   readonly workloads?: readonly PlatformWorkload[];
   /** EU registry the ingress controller's chart and images come from. @default INGRESS_CONTROLLER.mirror */
   readonly ingressMirror?: string;
@@ -75,7 +75,6 @@ export interface ResolvedPlatformArgs extends DataSummary {
   readonly nodes: { readonly min: number; readonly max: number };
   readonly domain: string;
   readonly ingress: { readonly mirror: string; readonly chartVersion: string };
-  readonly workloads: readonly { readonly name: string; readonly replicas: number }[];
 }
 
 type ManagedTarget = Extract<Target, { provider: "scaleway" | "ovhcloud" }>;
@@ -159,6 +158,5 @@ export function resolvePlatformArgs(args: PlatformArgs): ResolvedPlatformArgs {
       mirror: args.ingressMirror ?? INGRESS_CONTROLLER.mirror,
       chartVersion: INGRESS_CONTROLLER.chartVersion,
     },
-    workloads: (args.workloads ?? []).map((w) => ({ name: w.workload.name, replicas: w.replicas })),
   };
 }

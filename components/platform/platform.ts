@@ -1,14 +1,16 @@
 /**
  * One target's platform: the provider's adapter (from the registry) builds network, cluster, object store,
  * database and registry; the neutral ingress controller goes on the cluster; then one Workload per workload
- * assigned to the target. What it hands workloads and the fleet is the same `PlatformContract` on every provider.
+ * assigned to the target, given with the platform or added later with `addWorkload` (a large program adds them in
+ * batches: stacks/deploy.ts). What it hands workloads and the fleet is the same `PlatformContract` on every
+ * provider.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ProviderId } from "../../config/schema";
 import type { DatabaseOutputs, ObjectStoreOutputs, PlatformContract } from "../contract/types";
 import { adapterOf } from "../adapters/registry";
 import { Workload } from "../workload";
-import { resolvePlatformArgs, type PlatformArgs } from "./args";
+import { resolvePlatformArgs, type PlatformArgs, type PlatformWorkload } from "./args";
 import { createIngressController } from "./ingress";
 
 /** Component type token of a provider's platform (frozen: changing it replaces every child). */
@@ -41,8 +43,8 @@ export interface PlatformOutputs {
   readonly ingressAddress: pulumi.Output<string>;
   /** Secret. */
   readonly connections: pulumi.Output<ConnectionDetails>;
-  /** The target's workloads by workload name. */
-  readonly workloads: Readonly<Record<string, Workload>>;
+  /** Workloads wait for the ingress controller: their Ingresses need its admission webhook. */
+  readonly ingressRelease: pulumi.Resource;
 }
 
 /** One target: its provider's resources, the ingress controller and its workloads. */
@@ -53,15 +55,44 @@ export class Platform extends pulumi.ComponentResource {
   public readonly connections: pulumi.Output<ConnectionDetails>;
   /** The target's workloads by workload name. */
   public readonly workloads: Readonly<Record<string, Workload>>;
+  private readonly added: Record<string, Workload> = {};
+  private readonly ingressRelease: pulumi.Resource;
 
-  constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(platformType(args.context.target.provider), name, resolvePlatformArgs(args), opts);
-    const outputs = createPlatform(name, this, args);
+  constructor(
+    private readonly platformName: string,
+    args: PlatformArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super(
+      platformType(args.context.target.provider),
+      platformName,
+      resolvePlatformArgs(args),
+      opts,
+    );
+    const outputs = createPlatform(platformName, this, args);
     this.contract = outputs.contract;
     this.ingressAddress = outputs.ingressAddress;
     this.connections = outputs.connections;
-    this.workloads = outputs.workloads;
+    this.ingressRelease = outputs.ingressRelease;
+    this.workloads = this.added;
+    for (const workload of args.workloads ?? []) this.addWorkload(workload);
     this.registerOutputs({ ingressAddress: this.ingressAddress, connections: this.connections });
+  }
+
+  /** Runs one more workload on this target: a Workload child named `${platform}-${workload}`. */
+  addWorkload({ workload, replicas, aliases }: PlatformWorkload): Workload {
+    if (this.added[workload.name] !== undefined)
+      throw new pulumi.ResourceError(
+        `workload ${workload.name} already runs on platform ${this.platformName}`,
+        this,
+      );
+    const added = new Workload(
+      `${this.platformName}-${workload.name}`,
+      { workload, platform: this.contract, replicas, aliases },
+      { parent: this, dependsOn: [this.ingressRelease] },
+    );
+    this.added[workload.name] = added;
+    return added;
   }
 }
 
@@ -95,8 +126,8 @@ function objectStoreDetails(
 }
 
 /**
- * Creates the platform's children under `self`: the adapter's (`${name}-<role>`), the ingress controller
- * (`${name}-ingress*`) and one Workload per workload (`${name}-<workload>`).
+ * Creates the platform's children under `self`: the adapter's (`${name}-<role>`) and the ingress controller
+ * (`${name}-ingress*`). The Platform adds its workloads (`${name}-<workload>`).
  */
 export function createPlatform(
   name: string,
@@ -132,16 +163,6 @@ export function createPlatform(
     objectStore,
     labels: ctx.labels,
   };
-  const workloads = Object.fromEntries(
-    (args.workloads ?? []).map(({ workload, replicas, aliases }) => [
-      workload.name,
-      new Workload(
-        `${name}-${workload.name}`,
-        { workload, platform: contract, replicas, aliases },
-        { parent: self, dependsOn: [ingress.release] },
-      ),
-    ]),
-  );
   const connections: pulumi.Output<ConnectionDetails> = pulumi.secret(
     pulumi.output({
       database: database && databaseDetails(database),
@@ -149,5 +170,10 @@ export function createPlatform(
       registry: registry?.endpoint,
     }),
   );
-  return { contract, ingressAddress: ingress.address, connections, workloads };
+  return {
+    contract,
+    ingressAddress: ingress.address,
+    connections,
+    ingressRelease: ingress.release,
+  };
 }

@@ -154,14 +154,14 @@ describe("Issue Four-vendor diversification: the exit report in --format markdow
     expect(lines().slice(start + 2, start + 12)).toEqual([
       "| Data | From | To | State |",
       "|---|---|---|---|",
-      "| bucket | ske (stackit) | ionos (ionos) | scheduled |",
-      "| database (pg_dump) | ske (stackit) | ionos (ionos) | scheduled |",
-      "| bucket | ionos (ionos) | par (scaleway) | scheduled |",
-      "| database (pg_dump) | ionos (ionos) | par (scaleway) | scheduled |",
-      "| bucket | gra (ovhcloud) | ske (stackit) | scheduled |",
       "| bucket | par (scaleway) | gra (ovhcloud) | scheduled |",
-      "| database (pg_dump) | gra (ovhcloud) | ske (stackit) | scheduled |",
+      "| bucket | gra (ovhcloud) | ske (stackit) | scheduled |",
+      "| bucket | ske (stackit) | ionos (ionos) | scheduled |",
+      "| bucket | ionos (ionos) | par (scaleway) | scheduled |",
       "| database (pg_dump) | par (scaleway) | gra (ovhcloud) | scheduled |",
+      "| database (pg_dump) | ske (stackit) | ionos (ionos) | scheduled |",
+      "| database (pg_dump) | gra (ovhcloud) | ske (stackit) | scheduled |",
+      "| database (pg_dump) | ionos (ionos) | par (scaleway) | scheduled |",
     ]);
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { describe, expect, it, test } from "vitest";
+import { describe, expect, it, test, vi } from "vitest";
+import { Platform } from "../../components/platform";
 import { parseStackConfig, type StackConfig } from "../../config/schema";
 import { contextOf, deploy, placementOf, workloadsByTarget } from "../../stacks/deploy";
 import { stackSecretKeys } from "../../stacks/config-input";
@@ -30,7 +31,7 @@ const secretsOf = (config: StackConfig) =>
 async function deployed(stack: StackName) {
   const recording = recordingMocks({ stack });
   const config = configOf(stack);
-  const deployment = deploy(config, secretsOf(config), stack);
+  const deployment = await deploy(config, secretsOf(config), stack);
   for (const exported of Object.values(deployment.exports)) await unwrap(exported.ingress);
   return { config, deployment, resources: await settle(recording) };
 }
@@ -220,5 +221,37 @@ describe("deploy", () => {
   it("protects nothing in a dev stack", async () => {
     const { resources } = await deployed("stackit-eu01");
     expect(resources.filter((r) => r.protect || r.retainOnDelete).map((r) => r.name)).toEqual([]);
+  });
+
+  it("lets the runtime register each workload before declaring the next, so a large stack is never in memory at once", async () => {
+    const recording = recordingMocks({ stack: "eu-fleet" });
+    const config = configOf("eu-fleet");
+    const shop = config.workloads[0] as StackConfig["workloads"][number];
+    const three = { ...config, workloads: ["a", "b", "c"].map((name) => ({ ...shop, name })) };
+    const registeredWhenAdding: string[][] = [];
+    const original = Platform.prototype.addWorkload;
+    const spy = vi.spyOn(Platform.prototype, "addWorkload").mockImplementation(function (
+      this: Platform,
+      workload,
+    ) {
+      registeredWhenAdding.push(
+        recording.resources
+          .filter((r) => r.type === "kubernetes:apps/v1:Deployment")
+          .map((r) => r.name),
+      );
+      return original.call(this, workload);
+    });
+    try {
+      await deploy(three, secretsOf(three), "eu-fleet");
+      await settle(recording);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(registeredWhenAdding.slice(0, 4)).toEqual([
+      [],
+      ["par-a"],
+      ["par-a", "par-b"],
+      ["par-a", "par-b", "par-c"],
+    ]);
   });
 });

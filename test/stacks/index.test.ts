@@ -15,13 +15,14 @@ function stackConfig(stack: string): Record<string, string> {
   );
 }
 
+/** The program's entry: the function Pulumi calls (`export =`), seen through the test runner's ES interop. */
 type Program = typeof import("../../stacks/index");
 
 async function run(stack: string, config: Record<string, string>, secretKeys: string[]) {
   const recording = recordingMocks({ stack });
   pulumi.runtime.setAllConfig(config, secretKeys);
-  const program = (await import("../../stacks/index")) as Program;
-  return { program, recording };
+  const program = (await import("../../stacks/index")) as unknown as { default: Program };
+  return { outputs: await program.default(), recording };
 }
 
 async function failure(stack: string, config: Record<string, string>, secretKeys: string[] = []) {
@@ -40,12 +41,12 @@ describe("stacks/index.ts", () => {
   });
 
   it("deploys the stack file's targets and exports each target's ingress address and secret connections", async () => {
-    const { program, recording } = await run(
+    const { outputs, recording } = await run(
       "scaleway-fr-par",
       { ...stackConfig("scaleway-fr-par"), "sovereign:passwordSeed": "test-seed" },
       ["sovereign:passwordSeed"],
     );
-    const par = program.targets.par as NonNullable<(typeof program.targets)["par"]>;
+    const par = outputs.targets.par as NonNullable<(typeof outputs.targets)["par"]>;
     expect(await unwrap(par.ingress)).toMatch(/^192\.0\.2\.\d+$/);
     expect(await pulumi.isSecret(par.connections)).toBe(true);
     const resources = await settle(recording);

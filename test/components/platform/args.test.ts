@@ -16,7 +16,7 @@ const workload = {
 } as const;
 
 describe("resolvePlatformArgs", () => {
-  it("registers placement, protection, sizes, data settings and workloads, and no secret", () => {
+  it("registers placement, protection, sizes and data settings, and no secret (each Workload registers its own)", () => {
     const context = contextFor(
       { ...TARGETS.scaleway, database: { highAvailability: true } },
       { environment: "prod" },
@@ -44,7 +44,6 @@ describe("resolvePlatformArgs", () => {
       objectStore: { mode: "managed", versioning: true },
       registry: true,
       ingress: { mirror: "rg.fr-par.scw.cloud/sovereign-mirror", chartVersion: "4.12.1" },
-      workloads: [{ name: "shop", replicas: 3 }],
     });
   });
 
@@ -74,7 +73,7 @@ describe("resolvePlatformArgs", () => {
         mode: "external",
         endpoint: "https://object.storage.eu01.onstackit.cloud",
       });
-      expect([resolved.registry, resolved.workloads]).toEqual([false, []]);
+      expect(resolved.registry).toBe(false);
     },
   );
 

@@ -101,6 +101,31 @@ describe("Platform", () => {
     expect(workload?.dependencies).toContain(release?.urn);
   });
 
+  it("adds a workload later as it would have been given: same child, same inputs, after the ingress", async () => {
+    const recording = recordingMocks({ stack: STACK });
+    const { workloads: _given, ...args } = argsFor("scaleway");
+    const platform = new Platform("par", args);
+    const added = platform.addWorkload({ workload: SHOP, replicas: 2 });
+    const resources = await settle(recording);
+    const { resources: given } = await build("scaleway");
+    const workloadOf = (list: typeof resources) =>
+      list.find((r) => r.type === "sovereign:workload:Workload");
+    expect(platform.workloads).toEqual({ shop: added });
+    expect(workloadOf(resources)?.urn).toBe(workloadOf(given)?.urn);
+    expect(workloadOf(resources)?.inputs).toEqual(workloadOf(given)?.inputs);
+    const release = resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release");
+    expect(workloadOf(resources)?.dependencies).toContain(release?.urn);
+  });
+
+  it("refuses to run the same workload twice on one platform", async () => {
+    const recording = recordingMocks({ stack: STACK });
+    const platform = new Platform("par", argsFor("scaleway"));
+    expect(() => platform.addWorkload({ workload: SHOP, replicas: 1 })).toThrow(
+      "workload shop already runs on platform par",
+    );
+    await settle(recording);
+  });
+
   it("exposes the ingress Service's load-balancer address as the ingress address", async () => {
     const { platform, resources } = await build("ovhcloud");
     const service = resources.find((r) => r.name === "gra-ingress-load-balancer");
