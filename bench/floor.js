@@ -4,7 +4,9 @@
 // Plain JavaScript on the same @pulumi/pulumi and @pulumi/kubernetes: no TypeScript hook, no source maps, nothing
 // of this toolkit. What any program pays, whatever it does on top. Prints one JSON line at exit.
 //
-// usage: node bench/floor.js <k8s> <other>
+// usage: node bench/floor.js <k8s> <other> [batch]
+//   batch: ConfigMaps declared per turn of the event loop, as stacks/deploy.ts declares a workload per turn
+//   (default: all at once, the floor of the benchmark). For comparison only.
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 const k8s = require("@pulumi/kubernetes");
@@ -15,7 +17,9 @@ class Thing extends pulumi.CustomResource {
   }
 }
 
-async function run(k8sCount, otherCount) {
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+async function run(k8sCount, otherCount, batch) {
   await pulumi.runtime.setMocks(
     { newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: () => ({}) },
     "sovereign-deploy",
@@ -26,6 +30,7 @@ async function run(k8sCount, otherCount) {
   await pulumi.runtime.runInPulumiStack(async () => {
     const provider = new k8s.Provider("floor", { kubeconfig: "apiVersion: v1" });
     for (let i = 0; i < k8sCount; i += 1) {
+      if (batch > 0 && i > 0 && i % batch === 0) await nextTurn();
       const name = `cm-${i}`;
       const data = { key: `value-${i}` };
       new k8s.core.v1.ConfigMap(
@@ -41,8 +46,8 @@ async function run(k8sCount, otherCount) {
   return performance.now() - started;
 }
 
-const [k8sCount, otherCount] = process.argv.slice(2).map(Number);
-run(k8sCount, otherCount).then(
+const [k8sCount, otherCount, batch = 0] = process.argv.slice(2).map(Number);
+run(k8sCount, otherCount, batch).then(
   (ms) => {
     const result = { startupMs: Math.round(performance.now() - ms), programMs: Math.round(ms) };
     process.on("exit", () => {
