@@ -1,7 +1,5 @@
 // One measured `sovereign check` in a fresh process (bench/child.ts), started exactly as cli/bin.js starts the
-// CLI: source maps on before any TypeScript compiles, then tsx's CommonJS hook.
+// CLI (cli/start.js).
 "use strict";
-process.setSourceMapsEnabled(true);
-require("tsx/cjs/api").register();
-globalThis[Symbol.for("sovereign.tsx-registered")] = true;
+require("../cli/start");
 require("./child.ts");

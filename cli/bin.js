@@ -1,11 +1,8 @@
 #!/usr/bin/env node
-// Launcher for `sovereign`: registers tsx's CommonJS hook (TypeScript transpiled, never type-checked; its
-// on-disk cache makes a warm start ~0.1 s faster than esbuild's transformSync per file), then runs cli/main.ts.
+// Launcher for `sovereign`: starts as cli/start.js says (source maps, tsx, deferred SDK modules), then runs
+// cli/main.ts.
 "use strict";
-// Source maps must be on before TypeScript modules compile, so program errors name their .ts line.
-process.setSourceMapsEnabled(true);
-require("tsx/cjs/api").register();
-globalThis[Symbol.for("sovereign.tsx-registered")] = true;
+require("./start");
 
 let finished = false;
 // A program whose promises never settle empties the event loop without finishing: fail, never pass silently.

@@ -4,9 +4,11 @@
  * RPC has drained. Uncaught errors and unhandled rejections of the program are collected, not fatal to the CLI;
  * the program's console output goes to stderr, so stdout carries only the report.
  */
+import * as path from "node:path";
 import { format } from "node:util";
 import type * as PulumiModule from "@pulumi/pulumi";
 import type { ProgramConfig } from "./config";
+import { deferPulumiStartup } from "./deferred-modules";
 import { prepareProgram, requireFrom } from "./loader";
 import { withoutPromiseTraces } from "./promise-traces";
 import { startRecording, type MockAnswers, type Recording } from "./recorder";
@@ -110,6 +112,7 @@ function dedupe(errors: readonly unknown[]): unknown[] {
 export async function runProgram(opts: RunOptions): Promise<RunResult> {
   prepareProgram(opts.dir);
   const load = requireFrom(opts.entry);
+  deferPulumiStartup(path.dirname(load.resolve("@pulumi/pulumi/package.json")));
   const pulumi = load("@pulumi/pulumi") as Pulumi;
   const recording = startRecording(pulumi, opts.answers, {
     project: opts.project,

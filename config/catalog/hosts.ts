@@ -113,12 +113,24 @@ export interface HostMatch {
   readonly site?: string;
 }
 
+/** Hosts already matched, per table: a plan names the same few registries and API servers on every resource. */
+const matched = new WeakMap<readonly HostPattern[], Map<string, HostMatch | undefined>>();
+
 /** The first pattern that matches `host` (lower-cased, port stripped), or undefined when nothing places it. */
 export function matchHost(table: readonly HostPattern[], host: string): HostMatch | undefined {
   const bare = host.toLowerCase().replace(/:\d+$/, "");
-  for (const entry of table) {
-    const m = entry.pattern.exec(bare);
-    if (m) return { vendor: entry.vendor, label: entry.label, site: m.groups?.site ?? entry.site };
+  let byHost = matched.get(table);
+  if (byHost === undefined) {
+    byHost = new Map();
+    matched.set(table, byHost);
   }
-  return undefined;
+  if (byHost.has(bare)) return byHost.get(bare);
+  const entry = table.find((e) => e.pattern.test(bare));
+  const match = entry && {
+    vendor: entry.vendor,
+    label: entry.label,
+    site: entry.pattern.exec(bare)?.groups?.site ?? entry.site,
+  };
+  byHost.set(bare, match);
+  return match;
 }

@@ -151,6 +151,32 @@ describe("vendors by package", () => {
 });
 
 describe("matchHost", () => {
+  it("matches a host against a table once, however often it is asked, port and case aside", () => {
+    const tried: string[] = [];
+    class Counting extends RegExp {
+      override test(text: string): boolean {
+        tried.push(text);
+        return super.test(text);
+      }
+    }
+    const table = [
+      { pattern: new Counting("^h\\.example$"), vendor: "scaleway", label: "H" },
+    ] as const;
+    const answers = [
+      matchHost(table, "h.example"),
+      matchHost(table, "H.example:443"),
+      matchHost(table, "x"),
+    ];
+    expect([answers, tried]).toEqual([
+      [
+        { vendor: "scaleway", label: "H", site: undefined },
+        { vendor: "scaleway", label: "H", site: undefined },
+        undefined,
+      ],
+      ["h.example", "x"],
+    ]);
+  });
+
   test.each([
     ["rg.fr-par.scw.cloud", "scaleway", "fr-par"],
     ["abc123.c1.gra9.container-registry.ovh.net", "ovhcloud", "gra9"],
