@@ -1,8 +1,9 @@
 /**
  * Where a recorded resource runs, for the report: vendor, canonical site and country. Policies decide verdicts;
  * this only describes the plan. Placement comes from the resource's package (config/catalog/vendors.ts), its
- * location inputs, else its provider's props; Kubernetes objects are placed by their provider's kubeconfig
- * server, else by the `sovereign.eu/*` labels our components set.
+ * location inputs, else its provider's, read through the region policies' table (policies/lib/locations.ts);
+ * Kubernetes objects are placed by their provider's kubeconfig server, else by the `sovereign.eu/*` labels our
+ * components set.
  */
 import { yaml } from "./yaml";
 import {
@@ -15,7 +16,14 @@ import { placeOf } from "../../config/catalog/places";
 import { ACCOUNT_KEYS, accountEntityOf } from "../../config/catalog/accounts";
 import { KUBERNETES_ENDPOINTS, matchHost } from "../../config/catalog/hosts";
 import { LABEL } from "../../components/contract/labels";
+import {
+  locationRuleOf,
+  PROVIDER_LOCATION_FIELDS,
+  type LocationField,
+} from "../../policies/lib/locations";
+import { readPath } from "../../policies/lib/read";
 import { isOfflinePlaceholder } from "./config";
+import { isProviderType } from "./providers";
 import { ROOT_STACK_TYPE, UNKNOWN, type RecordedResource } from "./recorder";
 
 export interface Placed {
@@ -28,18 +36,6 @@ export interface Placed {
 export const NEUTRAL: Placed = { vendor: "neutral", region: null, country: null };
 export const COMPONENT: Placed = { vendor: "component", region: null, country: null };
 export const UNPLACED: Placed = { vendor: "unknown", region: null, country: null };
-
-/** Inputs that name a location, in the order they are read (first known one wins). */
-const LOCATION_INPUTS: readonly (readonly (string | number)[])[] = [
-  ["region"],
-  ["zone"],
-  ["regionName"],
-  ["location"],
-  ["nodes", 0, "region"],
-];
-
-/** Provider props that name a location. */
-const PROVIDER_LOCATION_PROPS = ["region", "zone"] as const;
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {
   let v = value;
@@ -63,27 +59,49 @@ function placeByName(vendor: string, name: string | undefined): Placed | undefin
   return place ? { vendor, region: place.site, country: place.country } : undefined;
 }
 
+/**
+ * The first location `fields` give in `props` (a list's first element): a name, `null` when it is computed during
+ * preview (a provider's default then says nothing about where it will be), undefined when none is set. A value the
+ * offline check filled in for config it could not read is passed over.
+ */
+function locationIn(
+  props: Record<string, unknown>,
+  fields: readonly LocationField[],
+): string | null | undefined {
+  for (const field of fields) {
+    const [first] = readPath(props, field.path);
+    if (first?.kind === "unknown" && first.cause === "preview") return null;
+    if (first?.kind === "value" && typeof first.value === "string") return first.value;
+  }
+  return undefined;
+}
+
+/** Reads the same location fields as the region policies (policies/lib/locations.ts), first set one first. */
 function placeVendorResource(
   vendor: string,
   r: RecordedResource,
   provider: RecordedResource | undefined,
 ): Placed {
-  for (const path of LOCATION_INPUTS) {
-    const value = at(r.inputs, path);
-    // Computed during preview: the provider's default says nothing about where it will be.
-    if (value === UNKNOWN) return { vendor, region: null, country: null };
-    const name = known(value);
-    if (name === undefined) continue;
-    // The resource's own location wins over its provider's, even when the catalog cannot place it.
-    return placeByName(vendor, name) ?? { vendor, region: null, country: null };
-  }
+  const pkg = packageOfType(r.type);
+  const providerFields = PROVIDER_LOCATION_FIELDS[pkg] ?? [];
+  const ownFields = isProviderType(r.type)
+    ? providerFields
+    : (locationRuleOf(r.type)?.fields ?? []);
+  const own = locationIn(r.inputs, ownFields);
+  // The resource's own location wins over its provider's, even when the catalog cannot place it.
+  if (own !== undefined)
+    return (
+      (own === null ? undefined : placeByName(vendor, own)) ?? {
+        vendor,
+        region: null,
+        country: null,
+      }
+    );
   const props = provider?.inputs ?? {};
-  for (const key of PROVIDER_LOCATION_PROPS) {
-    const placed = placeByName(vendor, known(props[key]));
-    if (placed) return placed;
-  }
+  const placed = placeByName(vendor, locationIn(props, providerFields) ?? undefined);
+  if (placed) return placed;
   // An account-scoped resource (OVHcloud) has no region but a contracting entity, whose country the report gives.
-  const account = ACCOUNT_KEYS[packageOfType(r.type)];
+  const account = ACCOUNT_KEYS[pkg];
   const selector = account && (known(props[account.key]) ?? known(r.inputs[account.key]));
   const entity = account && selector ? accountEntityOf(account, selector) : undefined;
   return { vendor, region: null, country: entity?.country ?? null };

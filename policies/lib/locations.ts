@@ -1,6 +1,6 @@
 /**
  * Where each EU vendor's resources say where they are: one table of (type pattern → location fields), read by the
- * region policies. A new resource shape is one row here; a new site is one entry in config/catalog/regions.ts
+ * region policies and by the report's placement (cli/engine/placement.ts). A new resource shape is one row here; a new site is one entry in config/catalog/regions.ts
  * (which also knows every spelling: OVHcloud's OpenStack `GRA9`, macro `GRA` and location code `eu-west-gra` all
  * place the same site). Rows are tried in order; the first whose pattern matches the type wins, so specific rows
  * come before each package's catch-all row.

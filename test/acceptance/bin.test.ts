@@ -29,7 +29,7 @@ describe("npm run plan (node cli/bin.js check . --stack eu-fleet --assume-config
     ]);
     expect(lines.filter((l) => /^ {2}\S+ · \S+ \(\w\w\) — \d+ resources$/.test(l))).toEqual([
       "  ionos · es/vit (ES) — 26 resources",
-      "  ovhcloud · GRA (FR) — 28 resources",
+      "  ovhcloud · GRA (FR) — 29 resources",
       "  scaleway · fr-par (FR) — 45 resources",
       "  stackit · eu01 (DE) — 26 resources",
     ]);

@@ -109,6 +109,20 @@ describe("createPlacer", () => {
       { vendor: "ovhcloud", region: "WAW", country: "PL" },
     ],
     [
+      "an OVH private network by its first region, as the region policies read it",
+      recorded({
+        type: "ovh:CloudProject/networkPrivate:NetworkPrivate",
+        name: "n",
+        inputs: { regions: ["GRA11", "SBG5"] },
+      }),
+      { vendor: "ovhcloud", region: "GRA", country: "FR" },
+    ],
+    [
+      "a STACKIT provider by its default region, as the region policies read it",
+      recorded({ type: "pulumi:providers:stackit", name: "p", inputs: { defaultRegion: "eu01" } }),
+      { vendor: "stackit", region: "eu01", country: "DE" },
+    ],
+    [
       "a resource without location by its default provider's region",
       recorded({
         type: "scaleway:network/vpc:Vpc",
