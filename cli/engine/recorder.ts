@@ -271,12 +271,16 @@ export function startRecording(
   opts: RecordOptions,
 ): Recording {
   const recording: Recording = { resources: [], invokes: [] };
+  /** A resource's state as the mocks answer it: its inputs, with the canned outputs of its type on top. */
+  const stateOf = (type: string, name: string, inputs: Record<string, unknown>) => ({
+    ...inputs,
+    ...answers.outputs(type, name, inputs),
+  });
   const mocks: PulumiModule.runtime.Mocks = {
     // Reads of existing resources (`Resource.get`) only: registrations are answered by the monitor below.
     newResource: (args) => {
       const decoded = decodeProperties(args.inputs).value as Record<string, unknown>;
-      const id = args.id ?? `${args.name}-id`;
-      return { id, state: { ...decoded, ...answers.outputs(args.type, args.name, decoded) } };
+      return { id: args.id ?? `${args.name}-id`, state: stateOf(args.type, args.name, decoded) };
     },
     call: (args) => {
       const inputs = decodeProperties(args.inputs).value as Record<string, unknown>;
@@ -308,7 +312,7 @@ export function startRecording(
       const urn = monitor.newUrn(req.getParent(), type, name);
       // An import id, or "" for a new resource: its id stays unknown, as in a real preview.
       const id = req.getImportid();
-      const outputs = { ...inputs, ...answers.outputs(type, name, inputs) };
+      const outputs = stateOf(type, name, inputs);
       monitor.resources.set(urn, { urn, id: id || null, state: outputs });
       const timeouts = req.getCustomtimeouts();
       recording.resources.push({

@@ -53,8 +53,6 @@ export class Platform extends pulumi.ComponentResource {
   public readonly ingressAddress: pulumi.Output<string>;
   /** Secret. */
   public readonly connections: pulumi.Output<ConnectionDetails>;
-  /** The target's workloads by workload name. */
-  public readonly workloads: Readonly<Record<string, Workload>>;
   private readonly added: Record<string, Workload> = {};
   private readonly ingressRelease: pulumi.Resource;
 
@@ -74,9 +72,13 @@ export class Platform extends pulumi.ComponentResource {
     this.ingressAddress = outputs.ingressAddress;
     this.connections = outputs.connections;
     this.ingressRelease = outputs.ingressRelease;
-    this.workloads = this.added;
     for (const workload of args.workloads ?? []) this.addWorkload(workload);
     this.registerOutputs({ ingressAddress: this.ingressAddress, connections: this.connections });
+  }
+
+  /** The target's workloads by workload name. */
+  get workloads(): Readonly<Record<string, Workload>> {
+    return this.added;
   }
 
   /** Runs one more workload on this target: a Workload child named `${platform}-${workload}`. */
