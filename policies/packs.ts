@@ -29,7 +29,7 @@ const DEFINITIONS: Readonly<Record<PackName, Omit<PackDefinition, "name" | "poli
   "eu-sovereignty": {
     version: "0.1.0",
     description:
-      "Blocks non-EU placement: regions, zones and locations (resources, nested fields, providers, stack config), non-EU vendors and accounts, Kubernetes API servers, and container registries. Fails closed.",
+      "Blocks non-EU placement: regions, zones and locations (resources, nested fields, providers, stack config), non-EU vendors and accounts, Kubernetes API servers, container registries and Helm chart sources. Fails closed.",
     enforcementLevel: "mandatory",
   },
   "workload-baseline": {

@@ -14,6 +14,7 @@ const POLICY = {
   account: "vendor-provider-enforce-eu-account",
   endpoint: "endpoint-kubeconfig-enforce-eu-server",
   image: "image-container-enforce-eu-registry",
+  chart: "image-helm-enforce-eu-chart-source",
 } as const;
 
 /** [case, type::name of the offending resource, policy, what its message must say] */
@@ -166,6 +167,18 @@ const BLOCKED_CASES: readonly Case[] = [
     "cannot be placed: host '203.0.113.10' matches no pattern in the catalog (config/catalog/hosts.ts)",
   ],
   ...IMAGE_CASES,
+  [
+    "Helm chart from Docker Hub",
+    "kubernetes:helm.sh/v3:Release::chart-docker-hub",
+    POLICY.chart,
+    "chart source 'oci://registry-1.docker.io/bitnamicharts/redis' (host 'registry-1.docker.io') is Docker Hub",
+  ],
+  [
+    "Helm chart through a repository alias",
+    "kubernetes:helm.sh/v3:Release::chart-repository-alias",
+    POLICY.chart,
+    "chart 'bitnami/redis' names a Helm repository alias ('bitnami')",
+  ],
 ];
 
 const blockedUrn = (typeAndName: string) => `urn:pulumi:dev::acceptance-blocked::${typeAndName}`;

@@ -25,6 +25,7 @@ const EU_SOVEREIGNTY = [
   "vendor-provider-enforce-eu-account",
   "endpoint-kubeconfig-enforce-eu-server",
   "image-container-enforce-eu-registry",
+  "image-helm-enforce-eu-chart-source",
 ];
 
 describe("createRegistry", () => {

@@ -1,8 +1,12 @@
-/** The eu-sovereignty pack's image rules: where containers are pulled from. */
+/** The eu-sovereignty pack's image rules: where containers and Helm charts are pulled from. */
 import type { SovereignPolicy } from "../../lib/define";
+import { imageHelmEnforceEuChartSource } from "./enforce-eu-chart-source";
 import { imageContainerEnforceEuRegistry } from "./enforce-eu-registry";
 
-export { imageContainerEnforceEuRegistry };
+export { imageContainerEnforceEuRegistry, imageHelmEnforceEuChartSource };
 
 /** Every image policy, in report order. */
-export const imagePolicies: SovereignPolicy[] = [imageContainerEnforceEuRegistry];
+export const imagePolicies: SovereignPolicy[] = [
+  imageContainerEnforceEuRegistry,
+  imageHelmEnforceEuChartSource,
+];

@@ -106,6 +106,7 @@ describe.skipIf(!enabled)("eu-sovereignty served by Pulumi's policy-pack runner"
       ["vendor-provider-enforce-eu-account", 1],
       ["endpoint-kubeconfig-enforce-eu-server", 1],
       ["image-container-enforce-eu-registry", 1],
+      ["image-helm-enforce-eu-chart-source", 1],
     ]);
   });
 

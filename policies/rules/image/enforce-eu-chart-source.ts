@@ -1,0 +1,122 @@
+/**
+ * A Helm release is software fetched at deploy time: where its chart comes from decides who can change what the
+ * cluster runs. The chart of every Helm Release (and v4 Chart) must come from an OCI registry or chart repository
+ * the catalog places in the allowed group, or one the pack config lists; a chart packaged with the program (a local
+ * path) needs no check. A repository alias (`bitnami/redis`) resolves through the Helm configuration of whichever
+ * machine runs Pulumi, which no policy can see: fail closed.
+ */
+import { CONTAINER_REGISTRIES } from "../../../config/catalog/hosts";
+import { ALLOWED_GROUP, readConfig, stringList, type GroupConfig } from "../../lib/config";
+import { definePolicy, scopedValidation } from "../../lib/define";
+import { GDPR_TRANSFERS } from "../../lib/frameworks";
+import { allowListed, judgeHost } from "../../lib/hosts";
+import { readPath } from "../../lib/read";
+import { deferUnknowns, rawOf, type UnknownAt } from "../../lib/unknown";
+
+const configSchema = {
+  properties: {
+    allowedGroup: ALLOWED_GROUP,
+    allowedRepositories: stringList(
+      'Extra chart sources to accept: host, *.domain or host/path-prefix, e.g. ["charts.example.eu", "harbor.example.eu/charts"].',
+    ),
+  },
+};
+
+interface ChartConfig extends GroupConfig {
+  readonly allowedRepositories: string[];
+}
+
+/** Resource types that fetch a chart when deployed (the v3 Chart component renders client-side, unregistered). */
+const CHART_TYPES = /^kubernetes:helm\.sh\/(?:v3:Release|v4:Chart)$/;
+
+const FIX =
+  "Push the chart to an EU OCI registry (e.g. oci://rg.<region>.scw.cloud/<namespace>/charts) and set chart to that oci:// address, or list your own EU chart source in allowedRepositories in this policy's config.";
+
+/** Where a chart is fetched from: an address to place, nothing to fetch, or a reason it cannot be placed. */
+type Source =
+  | { readonly kind: "remote"; readonly address: string }
+  | { readonly kind: "local" }
+  | { readonly kind: "unplaceable"; readonly reason: string };
+
+const isLocalPath = (chart: string) => /^(?:\.{1,2}\/|\/|file:\/\/)/.test(chart);
+
+function sourceOf(chart: string, repo: string | undefined): Source {
+  if (chart.startsWith("oci://")) return { kind: "remote", address: chart };
+  if (repo !== undefined) return { kind: "remote", address: repo };
+  if (/^https?:\/\//.test(chart)) return { kind: "remote", address: chart };
+  if (isLocalPath(chart)) return { kind: "local" };
+  if (chart.includes("/"))
+    return {
+      kind: "unplaceable",
+      reason: `chart '${chart}' names a Helm repository alias ('${chart.slice(0, chart.indexOf("/"))}'), resolved from the Helm configuration of the machine that runs Pulumi, which no policy can see`,
+    };
+  return {
+    kind: "unplaceable",
+    reason: `chart '${chart}' names no repository: Helm looks it up in a local chart directory or the machine's Helm configuration, which no policy can see`,
+  };
+}
+
+/** Host and path of `oci://host/path`, `https://host/path` (scheme optional). */
+function hostAndPath(address: string): { host: string; path: string } {
+  const bare = address.replace(/^[a-z]+:\/\//i, "");
+  const slash = bare.indexOf("/");
+  return slash < 0
+    ? { host: bare, path: "" }
+    : { host: bare.slice(0, slash), path: bare.slice(slash + 1).replace(/\/+$/, "") };
+}
+
+function judgeSource(source: Source, config: ChartConfig): string | undefined {
+  if (source.kind === "local") return undefined;
+  if (source.kind === "unplaceable") return `${source.reason}. ${FIX}`;
+  const { host, path } = hostAndPath(source.address);
+  if (allowListed(config.allowedRepositories, host, path)) return undefined;
+  const verdict = judgeHost(
+    CONTAINER_REGISTRIES,
+    host,
+    config.allowedGroup,
+    `chart source '${source.address}' (host '${host}')`,
+    FIX,
+  );
+  return verdict.ok ? undefined : verdict.reason;
+}
+
+export const imageHelmEnforceEuChartSource = definePolicy({
+  name: "image-helm-enforce-eu-chart-source",
+  description:
+    "Requires the chart of every Helm Release to come from an OCI registry or chart repository the catalog places inside the allowed jurisdiction group, or one the pack config lists; repository aliases, which resolve outside the program, are refused.",
+  configSchema,
+  enforcementLevel: "mandatory",
+  validateResource: scopedValidation(
+    (type) => CHART_TYPES.test(type),
+    (args, reportViolation) => {
+      const config = readConfig<ChartConfig>(args, configSchema);
+      const props = rawOf(args.props);
+      const unknowns: UnknownAt[] = [];
+      const [chart] = readPath(props, "chart");
+      const [repo] = readPath(props, "repositoryOpts.repo");
+      for (const r of [chart, repo])
+        if (r?.kind === "unknown") unknowns.push({ path: r.path, cause: r.cause });
+      deferUnknowns(unknowns);
+      if (chart?.kind !== "value") {
+        reportViolation(
+          `the release names no chart, so where it comes from cannot be placed. ${FIX}`,
+        );
+        return;
+      }
+      const reason = judgeSource(
+        sourceOf(String(chart.value), repo?.kind === "value" ? String(repo.value) : undefined),
+        config,
+      );
+      if (reason) reportViolation(reason);
+    },
+    "only Helm releases fetch a chart",
+  ),
+  severity: "high",
+  framework: GDPR_TRANSFERS,
+  tags: ["sovereignty", "kubernetes", "supply-chain", "helm"],
+  remediationSteps:
+    "Mirror the chart into an EU OCI registry (helm pull, then helm push to oci://rg.<region>.scw.cloud/<namespace>/charts) and set chart to that oci:// address without repositoryOpts. To accept your own chart repository, add it to allowedRepositories in this policy's config.",
+  url: "docs/policies.md#image-helm-enforce-eu-chart-source",
+  pack: "eu-sovereignty",
+  area: "image",
+});
