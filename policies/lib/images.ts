@@ -56,4 +56,10 @@ export const IMAGE_FIELDS: readonly ImageField[] = [
     types: /^kubernetes:postgresql\.cnpg\.io\/v1:(?:Cluster)?ImageCatalog$/,
     path: "spec.images[].image",
   },
+  {
+    // A Pooler runs PgBouncer: its pod template may name the image, else the operator pulls its own default.
+    types: /^kubernetes:postgresql\.cnpg\.io\/v1:Pooler$/,
+    path: "spec.template.spec.containers[].image",
+    defaultImage: "ghcr.io/cloudnative-pg/pgbouncer",
+  },
 ];

@@ -243,6 +243,40 @@ describe("image-container-enforce-eu-registry", () => {
       });
     });
 
+    test("fails when a CloudNativePG pooler leaves PgBouncer to the operator's GHCR default", async () => {
+      const spec: ResourceSpec = {
+        type: "kubernetes:postgresql.cnpg.io/v1:Pooler",
+        props: { spec: { cluster: { name: "db" }, instances: 2, type: "rw" } },
+        provider: EU_KUBE_PROVIDER,
+      };
+      expect(await validate(policy, spec)).toEqual({
+        violations: [
+          `spec.template.spec is unset, so the operator's default image 'ghcr.io/cloudnative-pg/pgbouncer' applies; its registry 'ghcr.io' is GitHub Container Registry, run by GitHub ${US} ${FIX}`,
+        ],
+      });
+    });
+
+    test("judges the PgBouncer image a CloudNativePG pooler's template names", async () => {
+      const pooler = (image: string): ResourceSpec => ({
+        type: "kubernetes:postgresql.cnpg.io/v1:Pooler",
+        props: {
+          spec: {
+            cluster: { name: "db" },
+            template: { spec: { containers: [{ name: "pgbouncer", image }] } },
+          },
+        },
+        provider: EU_KUBE_PROVIDER,
+      });
+      const eu = await validate(policy, pooler("rg.fr-par.scw.cloud/mirror/pgbouncer:1.23.0"));
+      const hub = await validate(policy, pooler("bitnami/pgbouncer:1.23.0"));
+      expect([eu.violations, hub.violations]).toEqual([
+        [],
+        [
+          `spec.template.spec.containers[0].image image 'bitnami/pgbouncer:1.23.0' (registry 'docker.io': a name without a registry host means Docker Hub) is Docker Hub ${US} ${FIX}`,
+        ],
+      ]);
+    });
+
     test("fails when a CloudNativePG cluster names a Docker Hub image", async () => {
       const spec: ResourceSpec = {
         type: "kubernetes:postgresql.cnpg.io/v1:Cluster",
