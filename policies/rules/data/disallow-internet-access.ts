@@ -5,8 +5,9 @@
  * - OVHcloud: `ipRestrictions` lists who may connect; a /0 entry admits everyone, and an absent list leaves the
  *   decision to whatever was set outside this program.
  */
-import { definePolicy, scopedValidation } from "../../lib/define";
-import { arrayAt, kindOf, objectAt, ofKinds } from "./lib/types";
+import { definePolicy } from "../../lib/define";
+import { kindValidation } from "./lib/kind-validation";
+import { arrayAt, objectAt } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -66,12 +67,7 @@ export const dataDatabaseDisallowInternetAccess = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
-    const kind = kindOf(args.type, KINDS);
-    if (kind === undefined) return;
-    const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
-    for (const message of CHECKS[kind](args.props as Json, cfg)) reportViolation(message);
-  }),
+  validateResource: kindValidation(KINDS, CHECKS, DEFAULTS),
   severity: "critical",
   tags: ["database", "network", "exposure"],
   remediationSteps:

@@ -7,8 +7,9 @@
  * - CloudNativePG: WAL archiving to an object store, in-tree (`spec.backup.barmanObjectStore` with
  *   `spec.backup.retentionPolicy`) or through the Barman Cloud plugin, whose ObjectStore holds `spec.retentionPolicy`.
  */
-import { definePolicy, scopedValidation } from "../../lib/define";
-import { arrayAt, kindOf, objectAt, ofKinds } from "./lib/types";
+import { definePolicy } from "../../lib/define";
+import { kindValidation } from "./lib/kind-validation";
+import { arrayAt, objectAt } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -136,12 +137,7 @@ export const dataDatabaseEnableBackups = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
-    const kind = kindOf(args.type, KINDS);
-    if (kind === undefined) return;
-    const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
-    for (const message of CHECKS[kind](args.props as Json, cfg)) reportViolation(message);
-  }),
+  validateResource: kindValidation(KINDS, CHECKS, DEFAULTS),
   severity: "high",
   tags: ["database", "backup", "recovery"],
   remediationSteps:

@@ -3,8 +3,9 @@
  * Scaleway in a separate BucketServerSideEncryptionConfiguration, whose rules this policy checks (that every
  * Scaleway bucket has one is the stack policy data-bucket-missing-encryption-configuration).
  */
-import { definePolicy, scopedValidation } from "../../lib/define";
-import { arrayAt, kindOf, objectAt, ofKinds } from "./lib/types";
+import { definePolicy } from "../../lib/define";
+import { kindValidation } from "./lib/kind-validation";
+import { arrayAt, objectAt } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -57,12 +58,7 @@ export const dataBucketEnableEncryption = definePolicy({
     },
   },
   enforcementLevel: "mandatory",
-  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
-    const kind = kindOf(args.type, KINDS);
-    if (kind === undefined) return;
-    const cfg = { ...DEFAULTS, ...args.getConfig<Partial<Config>>() };
-    for (const message of CHECKS[kind](args.props as Json, cfg)) reportViolation(message);
-  }),
+  validateResource: kindValidation(KINDS, CHECKS, DEFAULTS),
   severity: "high",
   tags: ["storage", "encryption"],
   remediationSteps:

@@ -2,8 +2,9 @@
  * Versioning keeps overwritten and deleted objects recoverable: the cheapest defence against a bad deploy or
  * ransomware on object storage. Absent versioning is a violation: both providers default to off.
  */
-import { definePolicy, scopedValidation } from "../../lib/define";
-import { kindOf, objectAt, ofKinds } from "./lib/types";
+import { definePolicy } from "../../lib/define";
+import { kindValidation } from "./lib/kind-validation";
+import { objectAt } from "./lib/types";
 
 type Json = Record<string, unknown>;
 
@@ -30,11 +31,7 @@ export const dataBucketEnableVersioning = definePolicy({
   name: "data-bucket-enable-versioning",
   description: "Every Scaleway and OVHcloud object storage bucket has versioning enabled.",
   enforcementLevel: "mandatory",
-  validateResource: scopedValidation(ofKinds(KINDS), (args, reportViolation) => {
-    const kind = kindOf(args.type, KINDS);
-    if (kind === undefined) return;
-    for (const message of CHECKS[kind](args.props as Json)) reportViolation(message);
-  }),
+  validateResource: kindValidation(KINDS, CHECKS, {}),
   severity: "medium",
   tags: ["storage", "recovery"],
   remediationSteps:
