@@ -6,7 +6,7 @@
  */
 import { packageOfType } from "../../config/catalog/vendors";
 import { packageConfig, type ProgramConfig } from "./config";
-import { UNKNOWN, type RecordedResource } from "./recorder";
+import { NO_OPTIONS, UNKNOWN, type RecordedResource } from "./recorder";
 
 const PROVIDER_PREFIX = "pulumi:providers:";
 
@@ -79,17 +79,7 @@ function makeProvider(
     inputs,
     secretPaths: Object.keys(inputs).filter((k) => secretKeys.has(`${pkg}:${k}`)),
     unknownPaths: [],
-    protect: false,
-    retainOnDelete: false,
-    deleteBeforeReplace: false,
-    deleteBeforeReplaceDefined: false,
-    ignoreChanges: [],
-    additionalSecretOutputs: [],
-    dependencies: [],
-    aliases: 0,
-    aliasUrns: [],
-    propertyDependencies: {},
-    customTimeouts: { create: "", update: "", delete: "" },
+    ...NO_OPTIONS,
     version: source.version,
     pluginDownloadURL: source.pluginDownloadURL,
     outputs: inputs,

@@ -63,6 +63,21 @@ export interface RecordedResource {
   readonly source?: { readonly uri: string; readonly line: number };
 }
 
+/** A registration's options when the program set none: what resources the engine adds itself carry. */
+export const NO_OPTIONS = {
+  protect: false,
+  retainOnDelete: false,
+  deleteBeforeReplace: false,
+  deleteBeforeReplaceDefined: false,
+  ignoreChanges: [],
+  additionalSecretOutputs: [],
+  dependencies: [],
+  aliases: 0,
+  aliasUrns: [],
+  propertyDependencies: {},
+  customTimeouts: { create: "", update: "", delete: "" },
+} as const satisfies Partial<RecordedResource>;
+
 export interface RecordedInvoke {
   readonly token: string;
   readonly inputs: Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** Hand-built recorded resources for engine unit tests: every field the recorder sets, overridable. */
-import type { RecordedResource } from "../../../cli/engine/recorder";
+import { NO_OPTIONS, type RecordedResource } from "../../../cli/engine/recorder";
 
 export const STACK_URN = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
 
@@ -16,17 +16,7 @@ export function recorded(
     inputs: {},
     secretPaths: [],
     unknownPaths: [],
-    protect: false,
-    retainOnDelete: false,
-    deleteBeforeReplace: false,
-    deleteBeforeReplaceDefined: false,
-    ignoreChanges: [],
-    additionalSecretOutputs: [],
-    dependencies: [],
-    aliases: 0,
-    aliasUrns: [],
-    propertyDependencies: {},
-    customTimeouts: { create: "", update: "", delete: "" },
+    ...NO_OPTIONS,
     version: "",
     pluginDownloadURL: "",
     outputs: {},
