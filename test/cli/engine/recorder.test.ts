@@ -115,4 +115,31 @@ describe("startRecording", () => {
       null,
     ]);
   });
+
+  test("still answers reads of existing resources (`Resource.get`) through the mocks", async () => {
+    startRecording(
+      pulumi,
+      {
+        outputs: (type, name) =>
+          type === "shop:index:Thing" ? { endpoint: `https://${name}.example` } : {},
+        invoke: () => undefined,
+      },
+      { project: "shop", stack: "dev" },
+    );
+    class Thing extends pulumi.CustomResource {
+      declare readonly endpoint: pulumi.Output<string>;
+      constructor(name: string, opts: pulumi.CustomResourceOptions) {
+        super("shop:index:Thing", name, { endpoint: undefined }, opts);
+      }
+    }
+    const read = await new Promise<unknown[]>((resolve) => {
+      void pulumi.runtime.runInPulumiStack(async () => {
+        const existing = new Thing("existing", { id: "thing-1234" });
+        pulumi.all([existing.endpoint, existing.id]).apply(resolve);
+        return {};
+      });
+    });
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    expect(read).toEqual(["https://existing.example", "thing-1234"]);
+  });
 });
