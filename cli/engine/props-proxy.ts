@@ -6,31 +6,7 @@
  * SDK wraps a nested object in a new proxy on every read, this one keeps the proxy of each property while its
  * value stays the same, so a resource's twenty policies reading the same pod spec allocate it once.
  */
-import * as policyProxy from "@pulumi/policy/proxy";
-
-interface ProxyModule {
-  readonly isSpecialProxy: string;
-  readonly getSpecialProxyTarget: string;
-  readonly unknownBooleanValue: string;
-  readonly unknownNumberValue: string;
-  readonly unknownStringValue: string;
-  readonly unknownArrayValue: string;
-  readonly unknownAssetValue: string;
-  readonly unknownArchiveValue: string;
-  readonly unknownObjectValue: string;
-  readonly UnknownValueError: new (sentinel: string, props: PropertyKey[]) => Error;
-}
-const sdk = policyProxy as unknown as ProxyModule;
-
-const UNKNOWNS: ReadonlySet<unknown> = new Set([
-  sdk.unknownBooleanValue,
-  sdk.unknownNumberValue,
-  sdk.unknownStringValue,
-  sdk.unknownArrayValue,
-  sdk.unknownAssetValue,
-  sdk.unknownArchiveValue,
-  sdk.unknownObjectValue,
-]);
+import { policyProxy as sdk, UNKNOWN_SENTINELS as UNKNOWNS } from "../../policies/lib/unknown";
 
 interface Child {
   readonly value: object;

@@ -21,14 +21,15 @@ interface ProxyModule {
   readonly unknownObjectValue: string;
   readonly getSpecialProxyTarget: string;
   readonly isSpecialProxy: string;
-  readonly UnknownValueError: new (sentinel: string, props: string[]) => Error;
+  readonly UnknownValueError: new (sentinel: string, props: PropertyKey[]) => Error;
   unknownCheckingProxy<T extends object>(value: T): T;
 }
 
 /** CrossGuard's proxy module, typed: the same instance the engine's analyzer server uses. */
 export const policyProxy = proxyModule as unknown as ProxyModule;
 
-const SENTINELS: ReadonlySet<unknown> = new Set([
+/** The values the engine sends for each kind of value unknown during preview. */
+export const UNKNOWN_SENTINELS: ReadonlySet<unknown> = new Set([
   policyProxy.unknownBooleanValue,
   policyProxy.unknownNumberValue,
   policyProxy.unknownStringValue,
@@ -43,7 +44,7 @@ export type UnknownCause = "preview" | "offline";
 
 /** The cause when `value` cannot be judged now, else undefined. */
 export function unknownCause(value: unknown): UnknownCause | undefined {
-  if (SENTINELS.has(value)) return "preview";
+  if (UNKNOWN_SENTINELS.has(value)) return "preview";
   return isOfflinePlaceholder(value) ? "offline" : undefined;
 }
 
