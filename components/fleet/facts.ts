@@ -237,17 +237,9 @@ export function unplaced(deployments: readonly DeploymentCapacity[]): Deployment
 
 type CapacityRow = { vendor: string; country: string; replicas: number };
 
-/** Capacity rows of one workload from placed Deployments (unplaced capacity never counts: fail closed). */
-export function capacityRows(
-  deployments: readonly DeploymentCapacity[],
-  workload: string,
-): CapacityRow[] {
-  return capacityRowsByWorkload(deployments).get(workload) ?? [];
-}
-
 /**
- * The capacity rows of every workload, in one pass over the Deployments: what readers asking about each workload
- * in turn use, rather than scanning every Deployment once per workload.
+ * The capacity rows of every workload from placed Deployments (unplaced capacity never counts: fail closed), in
+ * one pass: readers asking about each workload in turn look it up here rather than scan every Deployment again.
  */
 export function capacityRowsByWorkload(
   deployments: readonly DeploymentCapacity[],
@@ -266,7 +258,7 @@ export interface JudgedFleet {
   readonly urn: string;
   readonly rules: FleetRules;
   readonly deployments: readonly DeploymentCapacity[];
-  /** `capacityRows(deployments, workload)`, grouped once per fleet. */
+  /** A workload's capacity rows (`capacityRowsByWorkload`), grouped once per fleet. */
   readonly rowsOf: (workload: string) => CapacityRow[];
 }
 

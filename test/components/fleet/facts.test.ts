@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
-  capacityRows,
+  capacityRowsByWorkload,
   deploymentsOf,
   fleetsOf,
   type ResourceView,
@@ -52,7 +52,7 @@ describe("deploymentsOf", () => {
   });
 });
 
-describe("capacityRows", () => {
+describe("capacityRowsByWorkload", () => {
   test("gives each workload its placed rows in Deployment order", () => {
     const deployments = deploymentsOf(
       [
@@ -62,7 +62,8 @@ describe("capacityRows", () => {
       ],
       ["shop", "blog"],
     );
-    expect([capacityRows(deployments, "shop"), capacityRows(deployments, "none")]).toEqual([
+    const rows = capacityRowsByWorkload(deployments);
+    expect([rows.get("shop"), rows.get("none") ?? []]).toEqual([
       [
         { vendor: "scaleway", country: "FR", replicas: 2 },
         { vendor: "ovhcloud", country: "FR", replicas: 3 },
