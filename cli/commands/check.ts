@@ -13,7 +13,7 @@ import { redactor } from "../engine/redact";
 import { FORMAT_NAMES, RENDERERS } from "../format";
 import { createProgress } from "../progress";
 
-export const CHECK_HELP = `Usage: sovereign check [program-dir] --stack <name> [options]
+export const CHECK_HELP = `Usage: sovereign check [program-dir] [--stack <name>] [options]
        sovereign check --preview-json <file> | --state <file> [options]
 
 Runs the Pulumi program in program-dir (default: the current directory) under Pulumi's mock runtime, without
@@ -24,7 +24,8 @@ Go, YAML, .NET) instead of running one.
 
 Options:
   -s, --stack <name>         Stack to check; its config is Pulumi.<name>.yaml in the project's stackConfigDir.
-                             Required.
+                             A stack without that file is checked with the project's config only, as the
+                             Pulumi CLI runs it. Default: the project's only stack file, else 'dev'.
   -p, --pack <name>          Policy pack to run; repeat for several. Default: every pack in policies/packs.ts.
   -f, --format <format>      Output format: ${FORMAT_NAMES.join(" | ")}. Default: text.
   -o, --out <file>           Write the rendered output to <file>; stdout then gets one result line.
@@ -138,8 +139,6 @@ export async function runCheck(
       throw new CheckError(`expected at most one program directory, got: ${positionals.join(" ")}`);
     }
     const input = importedInput(values["preview-json"], values.state);
-    if (!values.stack && !input)
-      throw new CheckError("--stack <name> is required (the stack whose config to use)");
     const render = RENDERERS[values.format];
     if (!render)
       throw new CheckError(
@@ -147,7 +146,7 @@ export async function runCheck(
       );
     const outcome = await loadEngine().check({
       dir: positionals[0] ?? ".",
-      stack: values.stack ?? "",
+      stack: values.stack,
       input,
       packs: values.pack ?? [],
       packSource: options.packSource,

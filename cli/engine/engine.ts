@@ -15,7 +15,14 @@ import { resolveEntry } from "./loader";
 import { loadPackConfig, loadPackSource, selectPacks, type PackSource } from "./packs";
 import { createPlacer } from "./placement";
 import { describeProgramError } from "./program-errors";
-import { loadProject, loadStackFile, stackShortName } from "./project";
+import {
+  chooseStack,
+  loadProject,
+  loadStackFile,
+  stackShortName,
+  type Project,
+  type StackFile,
+} from "./project";
 import { providerUrnOf, withDefaultProviders } from "./providers";
 import { redactor, secretInputValues } from "./redact";
 import type { RecordedResource } from "./recorder";
@@ -29,7 +36,8 @@ import { readImported, type ImportedKind } from "../inputs";
 export interface CheckOptions {
   /** The program directory (where Pulumi.yaml is). */
   readonly dir: string;
-  readonly stack: string;
+  /** The stack whose config to use. @default - the project's only stack file, else `dev` with no stack config */
+  readonly stack?: string;
   /** Pack names to run. @default - every pack in policies/packs.ts */
   readonly packs?: readonly string[];
   /** Where packs come from. @default - policies/packs.ts of this toolkit, served for `environment` */
@@ -149,26 +157,42 @@ function sectionsOf(resources: readonly RecordedResource[]): CheckReport["sectio
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
-/** What the report must say the check could not see. */
-function notesOf(
-  environments: readonly string[],
-  packCount: number,
-  resources: readonly RecordedResource[],
-  invokes: readonly { readonly token: string }[],
-): string[] {
+/** What the report must say about the stack config the program read. */
+function configNotes(project: Project, stack: string, stackFile: StackFile): string[] {
+  const { environments } = stackFile;
   const esc =
     environments.length > 0
       ? [
           `the stack imports Pulumi ESC environments (${environments.join(", ")}): their values are not resolved offline`,
         ]
       : [];
+  const withoutFile = stackFile.file
+    ? []
+    : [
+        `stack '${stack}' has no config file (${path.relative(project.dir, stackConfigPath(project, stack, stackFile))}): checked with the project's config only, as the Pulumi CLI runs a stack without one`,
+      ];
+  return [...withoutFile, ...esc];
+}
+
+/** The stack's config file, or where it would be when the stack has none. */
+function stackConfigPath(project: Project, stack: string, stackFile: StackFile): string {
+  return stackFile.file ?? path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
+}
+
+/** What the report must say the check could not see. */
+function notesOf(
+  sourceNotes: readonly string[],
+  packCount: number,
+  resources: readonly RecordedResource[],
+  invokes: readonly { readonly token: string }[],
+): string[] {
   const unchecked =
     packCount === 0 ? ["no policy packs ran: the plan was recorded but not checked"] : [];
   const blind = blindSpotNotes(
     resources.map((r) => r.type),
     invokes.map((i) => i.token),
   );
-  return [...esc, ...unchecked, ...blind];
+  return [...sourceNotes, ...unchecked, ...blind];
 }
 
 /** What the resources were recorded from, and what the report must say about that. */
@@ -177,8 +201,8 @@ interface Recorded {
   readonly stack: string;
   readonly resources: RecordedResource[];
   readonly sourceOf: SourceOf;
-  /** Pulumi ESC environments the stack imports (their values are not resolved offline). */
-  readonly environments: readonly string[];
+  /** What the report must say about where the config came from (no stack file, ESC environments). */
+  readonly notes: readonly string[];
   readonly assumedConfig: string[];
   readonly invokes: readonly { token: string; answered: boolean }[];
   /** Values no output may contain. */
@@ -194,9 +218,11 @@ async function recordProgram(
 ): Promise<Recorded> {
   progress("reading project and stack config");
   const project = loadProject(opts.dir);
-  const stack = stackShortName(opts.stack);
-  const stackFile = loadStackFile(project, opts.stack, opts.configFile);
-  const stackFileName = path.relative(process.cwd(), stackFile.file) || stackFile.file;
+  const stackName = chooseStack(project, opts.stack);
+  const stack = stackShortName(stackName);
+  const stackFile = loadStackFile(project, stackName, opts.configFile);
+  const configPath = stackConfigPath(project, stack, stackFile);
+  const stackFileName = path.relative(process.cwd(), configPath) || configPath;
   let config = buildConfig(project, stackFile, opts.config ?? []);
   opts.onRedactor?.(redactor(config.ciphertexts));
 
@@ -242,11 +268,12 @@ async function recordProgram(
     stack,
     resources,
     sourceOf: sourcesFromPositions(project.dir),
-    environments: stackFile.environments,
+    notes: configNotes(project, stack, stackFile),
     assumedConfig: unique(missing.map((m) => m.key)),
     invokes: run.recording.invokes,
     secrets: [SECRET_PLACEHOLDER, ...config.ciphertexts, ...secretInputValues(resources)],
-    stackFile: path.relative(project.dir, stackFile.file),
+    // Findings without a source line point at the stack file, else at Pulumi.yaml.
+    stackFile: path.relative(project.dir, stackFile.file ?? project.file),
     programDir: path.relative(process.cwd(), project.dir),
   };
 }
@@ -263,7 +290,7 @@ function recordImported(
     stack: imported.stack,
     resources: imported.resources,
     sourceOf: (r) => imported.sources[r.urn],
-    environments: [],
+    notes: [],
     assumedConfig: [],
     invokes: [],
     secrets: [
@@ -295,7 +322,7 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
   source.resetExemptions?.();
   const evaluation = await evaluate(resources, packs, packConfig);
 
-  const notes = notesOf(recorded.environments, packs.length, resources, recorded.invokes);
+  const notes = notesOf(recorded.notes, packs.length, resources, recorded.invokes);
   const violations = evaluation.violations;
   const sections = sectionsOf(resources);
   const report: CheckReport = {

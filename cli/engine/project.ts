@@ -1,10 +1,12 @@
 /**
  * Reads a Pulumi project the way the Pulumi CLI does: `Pulumi.yaml` (name, runtime, main, stackConfigDir,
- * project-level config) and the stack file `Pulumi.<stack>.yaml` beside it or in `stackConfigDir`.
+ * project-level config) and the stack file `Pulumi.<stack>.yaml` beside it or in `stackConfigDir`. A stack without
+ * a file has empty stack config, as for the CLI.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { yaml } from "./yaml";
+import { closestName } from "./closest-name";
 import { CheckError } from "./errors";
 
 export interface Project {
@@ -21,7 +23,8 @@ export interface Project {
 }
 
 export interface StackFile {
-  readonly file: string;
+  /** The stack's config file, or undefined for a stack without one (checked with the project's config only). */
+  readonly file: string | undefined;
   /** Raw `config:` block. */
   readonly config: Readonly<Record<string, unknown>>;
   /** Pulumi ESC environments the stack imports (not resolvable offline). */
@@ -89,7 +92,32 @@ export function knownStacks(project: Project): string[] {
     .sort();
 }
 
-/** Reads the stack's config file, or `configFile` when given (like `pulumi --config-file`). */
+/** The stack checked when none is named: the project's only stack file, else `dev` when it has none. */
+export const DEFAULT_STACK = "dev";
+
+/** `--stack`, else the only stack with a file, else DEFAULT_STACK; several stack files need `--stack`. */
+export function chooseStack(project: Project, requested: string | undefined): string {
+  if (requested) return requested;
+  const known = knownStacks(project);
+  if (known.length > 1)
+    throw new CheckError(
+      `--stack <name> is required: the project has several stacks (${known.join(", ")})`,
+    );
+  return known[0] ?? DEFAULT_STACK;
+}
+
+function unknownStack(stack: string, file: string, close: string): CheckError {
+  const short = stackShortName(stack);
+  return new CheckError(
+    `unknown stack '${stack}': ${file} does not exist; did you mean '${close}'? ` +
+      `To check '${short}' with the project's config only, create the file empty (pulumi stack init ${short}).`,
+  );
+}
+
+/**
+ * Reads the stack's config file, or `configFile` when given (like `pulumi --config-file`). A stack without a file
+ * has no stack config, unless its name looks like a typo of a stack that has one.
+ */
 export function loadStackFile(project: Project, stack: string, configFile?: string): StackFile {
   const short = stackShortName(stack);
   const candidates = configFile
@@ -98,14 +126,9 @@ export function loadStackFile(project: Project, stack: string, configFile?: stri
   const file = candidates.find((f) => existsSync(f));
   if (!file) {
     if (configFile) throw new CheckError(`--config-file ${configFile}: no such file`);
-    const known = knownStacks(project);
-    throw new CheckError(
-      `unknown stack '${stack}': ${candidates[0] ?? ""} does not exist. ` +
-        (known.length > 0
-          ? `Known stacks: ${known.join(", ")}.`
-          : "The project has no stack files yet.") +
-        ` Create it with: pulumi stack init ${short}`,
-    );
+    const close = closestName(short, knownStacks(project));
+    if (close !== undefined) throw unknownStack(stack, candidates[0] ?? "", close);
+    return { file: undefined, config: {}, environments: [] };
   }
   const raw = readYaml(file) ?? {};
   if (!isRecord(raw))

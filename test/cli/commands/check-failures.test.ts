@@ -99,6 +99,13 @@ describe("sovereign check: a program that is wrong exits 2 with what to fix", ()
 
 describe("sovereign check: a command line or config that is wrong exits 2 with what to fix", () => {
   const dir = mkdtempSync(path.join(TEMP, "config-"));
+  const twoStacks = mkdtempSync(path.join(TEMP, "two-stacks-"));
+  for (const [name, text] of Object.entries({
+    "Pulumi.yaml": "name: two-stacks\nruntime: nodejs\n",
+    "Pulumi.dev.yaml": "config: {}\n",
+    "Pulumi.prod.yaml": "config: {}\n",
+  }))
+    writeFileSync(path.join(twoStacks, name), text);
   writeFileSync(
     path.join(dir, "pack-config.json"),
     JSON.stringify({ "no-such-policy": "mandatory" }),
@@ -116,9 +123,9 @@ describe("sovereign check: a command line or config that is wrong exits 2 with w
       "sovereign check: Option '-s, --stack <value>' argument missing\nRun 'sovereign check --help' for the options.\n",
     ],
     [
-      "a missing --stack",
-      [program("reads-file")],
-      "sovereign check: --stack <name> is required (the stack whose config to use)\n",
+      "a missing --stack when the project has several stacks",
+      [twoStacks],
+      "sovereign check: --stack <name> is required: the project has several stacks (dev, prod)\n",
     ],
     [
       "two program directories",
@@ -136,9 +143,9 @@ describe("sovereign check: a command line or config that is wrong exits 2 with w
       "sovereign check: --config replicas: expected key=value (e.g. --config sovereign:replicas=2)\n",
     ],
     [
-      "an unknown stack",
-      [program("reads-file"), "--stack", "prod"],
-      `sovereign check: unknown stack 'prod': ${program("reads-file/Pulumi.prod.yaml")} does not exist. Known stacks: dev. Create it with: pulumi stack init prod\n`,
+      "a stack name one typo away from a stack file",
+      [program("reads-file"), "--stack", "deb"],
+      `sovereign check: unknown stack 'deb': ${program("reads-file/Pulumi.deb.yaml")} does not exist; did you mean 'dev'? To check 'deb' with the project's config only, create the file empty (pulumi stack init deb).\n`,
     ],
     [
       "a directory without Pulumi.yaml",

@@ -155,6 +155,27 @@ describe("sovereign check: the plan", () => {
   });
 });
 
+describe("sovereign check: a stack without a config file", () => {
+  test.each<[string, string[], string]>([
+    ["no --stack", [], "dev"],
+    ["--stack", ["--stack", "prod"], "prod"],
+  ])(
+    "checks a lone program with %s on the project's config only and says so",
+    async (_case, stackArgs, stack) => {
+      const { code, report, stderr } = await checkJson([program("no-stack-file"), ...stackArgs]);
+      expect([code, stderr, report.stack, report.notes?.[0]]).toEqual([
+        0,
+        "",
+        stack,
+        `stack '${stack}' has no config file (Pulumi.${stack}.yaml): checked with the project's config only, as the Pulumi CLI runs a stack without one`,
+      ]);
+      expect(report.resources.map((r) => `${r.type} ${r.name} ${r.region ?? "-"}`)).toContain(
+        "scaleway:network/vpc:Vpc shop-vpc nl-ams",
+      );
+    },
+  );
+});
+
 describe("sovereign check: what policies see", () => {
   test("gives policies the inputs, options, and the default provider built from stack config", async () => {
     const { source, seen } = spyPack();

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import {
+  chooseStack,
   knownStacks,
   loadProject,
   loadStackFile,
@@ -83,9 +84,17 @@ describe("loadStackFile", () => {
     ]);
   });
 
-  test("fails on an unknown stack, naming the file looked for and the known stacks", () => {
-    expect(() => loadStackFile(project, "staging")).toThrow(
-      `unknown stack 'staging': ${path.join(PROGRAMS, "kubeconfig-stackit/stacks/Pulumi.staging.yaml")} does not exist. Known stacks: prod. Create it with: pulumi stack init staging`,
+  test("reads a stack without a file as a stack with no stack config, as the Pulumi CLI does", () => {
+    expect(loadStackFile(project, "staging")).toEqual({
+      file: undefined,
+      config: {},
+      environments: [],
+    });
+  });
+
+  test("fails on a stack name one typo away from a stack file, with the name it likely meant", () => {
+    expect(() => loadStackFile(project, "acme/fixture-k8s/prd")).toThrow(
+      `unknown stack 'acme/fixture-k8s/prd': ${path.join(PROGRAMS, "kubeconfig-stackit/stacks/Pulumi.prd.yaml")} does not exist; did you mean 'prod'? To check 'prd' with the project's config only, create the file empty (pulumi stack init prd).`,
     );
   });
 
@@ -108,6 +117,25 @@ describe("loadStackFile", () => {
       "Pulumi.dev.yaml": "environment:\n  - acme/eu-creds\nconfig: {}\n",
     });
     expect(loadStackFile(loadProject(dir), "dev").environments).toEqual(["acme/eu-creds"]);
+  });
+});
+
+describe("chooseStack", () => {
+  const project = (files: Record<string, string>) =>
+    loadProject(tempProject({ "Pulumi.yaml": "name: p\nruntime: nodejs\n", ...files }));
+
+  test.each<[string, Record<string, string>, string | undefined, string]>([
+    ["--stack when given", { "Pulumi.prod.yaml": "" }, "staging", "staging"],
+    ["the only stack file", { "Pulumi.prod.yaml": "" }, undefined, "prod"],
+    ["dev when the project has no stack file", {}, undefined, "dev"],
+  ])("chooses %s", (_case, files, requested, stack) => {
+    expect(chooseStack(project(files), requested)).toBe(stack);
+  });
+
+  test("fails without --stack when the project has several stack files", () => {
+    expect(() =>
+      chooseStack(project({ "Pulumi.prod.yaml": "", "Pulumi.dev.yaml": "" }), undefined),
+    ).toThrow("--stack <name> is required: the project has several stacks (dev, prod)");
   });
 });
 
