@@ -1,6 +1,6 @@
 /**
  * `sovereign:fleet`: how one service spreads over several vendors, and what must survive the loss of any one of
- * them. The arithmetic (weights → replicas, loss of a vendor) lives in `fleet-math.ts`, shared by the fleet
+ * them. The arithmetic (weights → replicas, loss of a vendor) lives in `domain/fleet-math.ts`, shared by the fleet
  * component, the `diversification` pack and the exit report.
  */
 import { z } from "zod";

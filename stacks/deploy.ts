@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { placeOf } from "../config/catalog/places";
-import { replicasByTarget } from "../config/fleet-math";
+import { replicasByTarget } from "../domain/fleet-math";
 import { vendorOfTarget, type StackConfig, type Target } from "../config/schema";
 import { placementLabels } from "../components/contract/labels";
 import type { Placement, TargetContext, TargetSecrets } from "../components/contract/types";
@@ -66,7 +66,7 @@ export function contextOf(
 }
 
 /**
- * The workloads each target runs, with its share of their replicas (config/fleet-math.ts: fixed counts, then
+ * The workloads each target runs, with its share of their replicas (domain/fleet-math.ts: fixed counts, then
  * `sovereign:fleet` weights, largest remainder). A target whose share is 0 does not run the workload.
  */
 export function workloadsByTarget(config: StackConfig): Record<string, PlatformWorkload[]> {

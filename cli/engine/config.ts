@@ -8,19 +8,7 @@
  */
 import type { Project, StackFile } from "./project";
 import { CheckError } from "./errors";
-
-/** What a program reads for a `secure:` value. Policies treat it as "not known offline". */
-export const SECRET_PLACEHOLDER = "offline-placeholder:secret-not-decrypted";
-/** What a program reads for a required key filled under `--assume-config`. */
-export const ASSUMED_PLACEHOLDER = "offline-placeholder:assumed";
-
-/** True when `value` is, or contains, a value the engine made up (a secret it did not decrypt, assumed config). */
-export function isOfflinePlaceholder(value: unknown): boolean {
-  return (
-    typeof value === "string" &&
-    (value.includes(SECRET_PLACEHOLDER) || value.includes(ASSUMED_PLACEHOLDER))
-  );
-}
+import { SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 
 export interface ProgramConfig {
   /** `namespace:key` → the string the program reads. */

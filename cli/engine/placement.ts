@@ -1,7 +1,7 @@
 /**
  * Where a recorded resource runs, for the report: vendor, canonical site and country. Policies decide verdicts;
  * this only describes the plan. Placement comes from the resource's package (config/catalog/vendors.ts), its
- * location inputs, else its provider's, read through the region policies' table (policies/lib/locations.ts);
+ * location inputs, else its provider's, read through the region policies' table (domain/locations.ts);
  * Kubernetes objects are placed by their provider's kubeconfig server, else by the `sovereign.eu/*` labels our
  * components set.
  */
@@ -15,14 +15,14 @@ import {
 import { placeOf } from "../../config/catalog/places";
 import { ACCOUNT_KEYS, accountEntityOf } from "../../config/catalog/accounts";
 import { KUBERNETES_ENDPOINTS, matchHost } from "../../config/catalog/hosts";
-import { LABEL } from "../../components/contract/labels";
+import { LABEL } from "../../domain/labels";
 import {
   locationRuleOf,
   PROVIDER_LOCATION_FIELDS,
   type LocationField,
-} from "../../policies/lib/locations";
+} from "../../domain/locations";
 import { readPath } from "../../policies/lib/read";
-import { isOfflinePlaceholder } from "./config";
+import { isOfflinePlaceholder } from "../../domain/offline-placeholders";
 import { isProviderType } from "./providers";
 import { ROOT_STACK_TYPE, UNKNOWN, type RecordedResource } from "./recorder";
 
@@ -76,7 +76,7 @@ function locationIn(
   return undefined;
 }
 
-/** Reads the same location fields as the region policies (policies/lib/locations.ts), first set one first. */
+/** Reads the same location fields as the region policies (domain/locations.ts), first set one first. */
 function placeVendorResource(
   vendor: string,
   r: RecordedResource,

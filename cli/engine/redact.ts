@@ -4,7 +4,7 @@
  * program or a policy put into a message. Renderers redact the report before escaping (`redactDeep`); `redactor`
  * scrubs plain text: program output, error messages and the rendered output once more.
  */
-import { SECRET_PLACEHOLDER } from "./config";
+import { SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 import type { RecordedResource } from "./recorder";
 
 export const REDACTED = "[secret]";

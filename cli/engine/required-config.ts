@@ -5,7 +5,8 @@
  * `--assume-config` the run then fails listing them; with it, the plan is checked and the keys are reported.
  */
 import type * as PulumiModule from "@pulumi/pulumi";
-import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER, type ProgramConfig } from "./config";
+import type { ProgramConfig } from "./config";
+import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 
 type Pulumi = typeof PulumiModule;
 

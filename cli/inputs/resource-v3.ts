@@ -4,7 +4,7 @@
  * written in any language. Secret values the CLI kept encrypted (`ciphertext`) or blinded (`"[secret]"`) become the
  * placeholder `"[secret]"` and their paths are listed in `secretPaths`; no ciphertext ever reaches a resource.
  */
-import { SECRET_PLACEHOLDER } from "../engine/config";
+import { SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 import { z } from "zod";
 import { decodeProperties, type RecordedResource } from "../engine/recorder";
 

@@ -1,7 +1,7 @@
 /**
  * The fleet exit report: per workload, the capacity each vendor carries and what remains after losing each one,
  * and where every target's data is copied. Pure: recorded resources (or policy resources) in, a report out, built
- * from the same facts the `diversification` pack judges (components/fleet/facts.ts). `fleetReportMarkdown` renders
+ * from the same facts the `diversification` pack judges (domain/fleet-facts.ts). `fleetReportMarkdown` renders
  * it as tables a security officer can read.
  */
 import {
@@ -10,7 +10,7 @@ import {
   lossAnalysis,
   type VendorCapacity,
   type VendorLoss,
-} from "../../config/fleet-math";
+} from "../../domain/fleet-math";
 import {
   capacityRowsByWorkload,
   copyJobsOf,
@@ -19,7 +19,7 @@ import {
   type CopyJob,
   type FleetRules,
   type ResourceView,
-} from "../../components/fleet/facts";
+} from "../../domain/fleet-facts";
 
 export interface WorkloadExit {
   readonly workload: string;

@@ -2,19 +2,8 @@
  * The labels every Kubernetes object and every taggable cloud resource carries. Components merge these in and
  * never write the keys by hand, so policies and reports can read vendor, region and country from any object.
  */
+import { LABEL } from "../../domain/labels";
 import type { Placement } from "./types";
-
-export const LABEL = {
-  name: "app.kubernetes.io/name",
-  instance: "app.kubernetes.io/instance",
-  partOf: "app.kubernetes.io/part-of",
-  managedBy: "app.kubernetes.io/managed-by",
-  component: "app.kubernetes.io/component",
-  vendor: "sovereign.eu/vendor",
-  region: "sovereign.eu/region",
-  country: "sovereign.eu/country",
-  target: "sovereign.eu/target",
-} as const;
 
 /** Labels naming where a target runs. */
 export function placementLabels(target: string, p: Placement): Record<string, string> {

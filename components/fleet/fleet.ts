@@ -7,7 +7,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { createDns } from "./dns";
-import { FLEET_TYPE, type FleetRules } from "./facts";
+import { FLEET_TYPE, type FleetRules } from "../../domain/fleet-facts";
 import { checkedFleet, rulesOf, type FleetArgs } from "./plan";
 import { createReplication } from "./replication";
 

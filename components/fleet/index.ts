@@ -24,7 +24,7 @@ export {
   type FleetDns,
 } from "./dns";
 export { COPY_ROLE, REPLICATION_APP, createReplication } from "./replication";
-export * from "./facts";
+export * from "../../domain/fleet-facts";
 export * from "./jobs";
 
 /**

@@ -7,7 +7,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { FleetConfig } from "../../config/fleet";
 import type { ObjectStoreOutputs } from "../contract/types";
-import type { CopyKind } from "./facts";
+import type { CopyKind } from "../../domain/fleet-facts";
 
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 type Container = k8s.types.input.core.v1.Container;

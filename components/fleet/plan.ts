@@ -5,10 +5,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ConfigError, keyPath } from "../../config/errors";
 import { checkFleet, dnsRoutingOf, dnsZoneOf, type FleetConfig } from "../../config/fleet";
-import { requiredReplicas } from "../../config/fleet-math";
+import { requiredReplicas } from "../../domain/fleet-math";
 import type { StackConfig, Target } from "../../config/schema";
 import type { PlatformContract } from "../contract/types";
-import { CopyKind, type FleetRules } from "./facts";
+import { CopyKind, type FleetRules } from "../../domain/fleet-facts";
 
 /** One target of the fleet as the platform built it, with the workloads it runs there. */
 export interface PlatformEntry {
@@ -16,7 +16,7 @@ export interface PlatformEntry {
   readonly contract: PlatformContract;
   readonly workloads: readonly {
     readonly name: string;
-    /** Replicas of the workload on this target (config/fleet-math.ts `replicasByTarget`). */
+    /** Replicas of the workload on this target (domain/fleet-math.ts `replicasByTarget`). */
     readonly replicas: number;
     /** The workload's host on this target (its Ingress host). */
     readonly host: pulumi.Output<string>;

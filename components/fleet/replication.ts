@@ -5,9 +5,10 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { FleetConfig } from "../../config/fleet";
-import { LABEL, workloadLabels } from "../contract/labels";
+import { LABEL } from "../../domain/labels";
+import { workloadLabels } from "../contract/labels";
 import type { ObjectStoreOutputs } from "../contract/types";
-import { FLEET_LABEL, type CopyKind } from "./facts";
+import { FLEET_LABEL, type CopyKind } from "../../domain/fleet-facts";
 import {
   databaseBackupSpec,
   databaseSecretData,

@@ -5,7 +5,7 @@
 import type { JurisdictionGroup } from "../../config/catalog/jurisdictions";
 import { matchHost, type HostPattern } from "../../config/catalog/hosts";
 import { isEuVendor, VENDORS } from "../../config/catalog/vendors";
-import { judgeSite } from "./placement";
+import { judgeSite } from "../../domain/placement";
 
 export type HostVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 

@@ -5,8 +5,12 @@
  */
 import type { JurisdictionGroup } from "../../config/catalog/jurisdictions";
 import { EU_VENDORS, type EuVendorId } from "../../config/catalog/vendors";
-import { locationRuleOf, PROVIDER_LOCATION_FIELDS, type LocationField } from "./locations";
-import { judgeSite, sitesHint } from "./placement";
+import {
+  locationRuleOf,
+  PROVIDER_LOCATION_FIELDS,
+  type LocationField,
+} from "../../domain/locations";
+import { judgeSite, sitesHint } from "../../domain/placement";
 import { readPath, type Reading } from "./read";
 import type { UnknownAt } from "./unknown";
 
@@ -123,7 +127,7 @@ export function judgeResourceLocation(input: {
     providerFields.length === 0
       ? fields.length > 0
         ? `Set ${fieldNames(fields, "or")} on the resource`
-        : `Add a row for ${input.type} to policies/lib/locations.ts`
+        : `Add a row for ${input.type} to domain/locations.ts`
       : `Set ${listPath(fields[0]?.path ?? "region")} on the resource, or ${input.pkg}:${providerFields[0]?.path ?? "region"} in the stack config (default provider) or on its explicit provider`;
   out.violations.push(`The resource cannot be placed: it ${own} and ${fromProvider}. ${fix}.`);
   return out;

@@ -6,9 +6,7 @@
  * again at update, when the value is known.
  */
 import * as proxyModule from "@pulumi/policy/proxy";
-import { isOfflinePlaceholder, SECRET_PLACEHOLDER } from "../../cli/engine/config";
-
-export { SECRET_PLACEHOLDER };
+import { isOfflinePlaceholder } from "../../domain/offline-placeholders";
 
 /** The members of `@pulumi/policy/proxy` we use; the package marks them internal, so its typings omit them. */
 interface ProxyModule {

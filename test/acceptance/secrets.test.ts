@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SECRET_PLACEHOLDER } from "../../cli/engine/config";
+import { SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 import { runCli, type CliRun } from "../cli/run-cli";
 import { fixture, temporaryFolder } from "./helpers";
 

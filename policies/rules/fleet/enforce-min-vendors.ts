@@ -1,5 +1,5 @@
-import { capacityByVendor } from "../../../config/fleet-math";
-import { forEachFleet } from "../../../components/fleet/facts";
+import { capacityByVendor } from "../../../domain/fleet-math";
+import { forEachFleet } from "../../../domain/fleet-facts";
 import { definePolicy, PackName, PolicyArea } from "../../lib/define";
 import { DORA, FLEET_TAGS, list } from "./shared";
 

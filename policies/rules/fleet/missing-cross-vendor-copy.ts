@@ -1,4 +1,4 @@
-import { copyJobsOf, forEachFleet, type CopyJob } from "../../../components/fleet/facts";
+import { copyJobsOf, forEachFleet, type CopyJob } from "../../../domain/fleet-facts";
 import { definePolicy, PackName, PolicyArea } from "../../lib/define";
 import { DORA, FLEET_TAGS } from "./shared";
 

@@ -7,8 +7,8 @@ import { isEuVendor, packageOfType, vendorOfPackage } from "../../../config/cata
 import { ALLOWED_GROUP, readConfig, type GroupConfig } from "../../lib/config";
 import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
-import { PROVIDER_LOCATION_FIELDS } from "../../lib/locations";
-import { judgeSite } from "../../lib/placement";
+import { PROVIDER_LOCATION_FIELDS } from "../../../domain/locations";
+import { judgeSite } from "../../../domain/placement";
 import { readPath } from "../../lib/read";
 import { deferUnknowns, type UnknownAt } from "../../lib/unknown";
 

@@ -1,7 +1,7 @@
 /**
  * The core residency rule: every resource of an EU vendor is placed, by its own location fields (nested ones
  * included: database nodes, backup regions, replication destinations, network region lists) or by its provider,
- * inside the allowed jurisdiction group. Which fields a type has is data (policies/lib/locations.ts).
+ * inside the allowed jurisdiction group. Which fields a type has is data (domain/locations.ts).
  */
 import { isEuVendor, packageOfType, vendorOfPackage } from "../../../config/catalog/vendors";
 import { ALLOWED_GROUP, readConfig, type GroupConfig } from "../../lib/config";

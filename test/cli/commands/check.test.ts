@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../../cli/engine/config";
+import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../../domain/offline-placeholders";
 import type { CheckReport, PlannedResource } from "../../../cli/engine/report";
 import { NO_PACKS, runCli, spyPack } from "../run-cli";
 

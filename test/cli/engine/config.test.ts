@@ -1,13 +1,15 @@
 import { describe, expect, test } from "vitest";
 import {
-  ASSUMED_PLACEHOLDER,
   buildConfig,
-  isOfflinePlaceholder,
   namespacedKey,
   packageConfig,
   parseOverride,
-  SECRET_PLACEHOLDER,
 } from "../../../cli/engine/config";
+import {
+  ASSUMED_PLACEHOLDER,
+  isOfflinePlaceholder,
+  SECRET_PLACEHOLDER,
+} from "../../../domain/offline-placeholders";
 import type { Project, StackFile } from "../../../cli/engine/project";
 
 const project = (config: Record<string, unknown> = {}): Project => ({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { SECRET_PLACEHOLDER } from "../../../cli/engine/config";
+import { SECRET_PLACEHOLDER } from "../../../domain/offline-placeholders";
 import { createPlacer, kubeconfigServerHost } from "../../../cli/engine/placement";
 import { UNKNOWN, type RecordedResource } from "../../../cli/engine/recorder";
 import { recorded, stackResource } from "./recorded";

@@ -1,10 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, test } from "vitest";
-import {
-  ASSUMED_PLACEHOLDER,
-  SECRET_PLACEHOLDER,
-  type ProgramConfig,
-} from "../../../cli/engine/config";
+import type { ProgramConfig } from "../../../cli/engine/config";
+import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../../domain/offline-placeholders";
 import {
   fixFor,
   guardRequiredConfig,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { SECRET_PLACEHOLDER } from "../../../cli/engine/config";
+import { SECRET_PLACEHOLDER } from "../../../domain/offline-placeholders";
 import { UNKNOWN } from "../../../cli/engine/recorder";
 import { readPreviewJson } from "../../../cli/inputs/preview-json";
 

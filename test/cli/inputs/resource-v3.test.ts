@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { SECRET_PLACEHOLDER } from "../../../cli/engine/config";
+import { SECRET_PLACEHOLDER } from "../../../domain/offline-placeholders";
 import {
   InputError,
   parseSourcePosition,

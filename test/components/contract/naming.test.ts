@@ -1,11 +1,7 @@
 import { describe, expect, it, test } from "vitest";
 import { physicalName } from "../../../components/contract/naming";
-import {
-  LABEL,
-  placementLabels,
-  tagList,
-  workloadLabels,
-} from "../../../components/contract/labels";
+import { placementLabels, tagList, workloadLabels } from "../../../components/contract/labels";
+import { LABEL } from "../../../domain/labels";
 
 describe("physicalName", () => {
   it("joins the parts into a lower-case DNS-safe name with a stable hash", () => {

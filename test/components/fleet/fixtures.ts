@@ -5,7 +5,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { placeOf } from "../../../config/catalog/places";
-import { replicasByTarget } from "../../../config/fleet-math";
+import { replicasByTarget } from "../../../domain/fleet-math";
 import type { FleetConfigInput } from "../../../config/fleet";
 import { parseStackConfig, vendorOfTarget, type StackConfig } from "../../../config/schema";
 import { placementLabels } from "../../../components/contract/labels";

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { readPath } from "../../../policies/lib/read";
-import { policyProxy, SECRET_PLACEHOLDER } from "../../../policies/lib/unknown";
+import { SECRET_PLACEHOLDER } from "../../../domain/offline-placeholders";
+import { policyProxy } from "../../../policies/lib/unknown";
 import { UNKNOWN, UNKNOWN_ARRAY } from "../fixtures/args";
 
 const props = {

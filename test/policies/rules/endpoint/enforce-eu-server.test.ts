@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { endpointKubeconfigEnforceEuServer as policy } from "../../../../policies/rules/endpoint/enforce-eu-server";
-import { SECRET_PLACEHOLDER } from "../../../../policies/lib/unknown";
+import { SECRET_PLACEHOLDER } from "../../../../domain/offline-placeholders";
 import { defaultProvider, UNKNOWN, validate, type ResourceSpec } from "../../fixtures/args";
 import {
   EU_SERVERS,

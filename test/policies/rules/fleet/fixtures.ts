@@ -3,7 +3,7 @@
  * policies), and a runner that collects a stack policy's violations. Failing cases change one thing.
  */
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import type { FleetRules } from "../../../../components/fleet/facts";
+import type { FleetRules } from "../../../../domain/fleet-facts";
 import type { SovereignPolicy } from "../../../../policies/lib/define";
 
 export const FLEET_URN = "urn:pulumi:eu-fleet::sovereign-deploy::sovereign:fleet:Fleet::eu-fleet";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { regionResourceEnforceEuLocation as policy } from "../../../../policies/rules/region/enforce-eu-location";
-import { SECRET_PLACEHOLDER } from "../../../../policies/lib/unknown";
+import { SECRET_PLACEHOLDER } from "../../../../domain/offline-placeholders";
 import { defaultProvider, UNKNOWN, UNKNOWN_ARRAY, validate } from "../../fixtures/args";
 import { bucket, database, kube, ovh, scw } from "../../fixtures/locations";
 import {

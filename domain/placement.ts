@@ -3,10 +3,10 @@
  * violation prints. Every placement policy (resource fields, provider defaults, API-server hosts, registries)
  * ends here, so the wording and the catalog look-up are the same everywhere.
  */
-import { groupAllows, type JurisdictionGroup } from "../../config/catalog/jurisdictions";
-import { placeOf, type Place } from "../../config/catalog/places";
-import { SITES, type Site } from "../../config/catalog/regions";
-import { EU_VENDORS, type EuVendorId } from "../../config/catalog/vendors";
+import { groupAllows, type JurisdictionGroup } from "../config/catalog/jurisdictions";
+import { placeOf, type Place } from "../config/catalog/places";
+import { SITES, type Site } from "../config/catalog/regions";
+import { EU_VENDORS, type EuVendorId } from "../config/catalog/vendors";
 
 export type SiteVerdict =
   { readonly ok: true; readonly place: Place } | { readonly ok: false; readonly reason: string };

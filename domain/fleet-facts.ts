@@ -4,12 +4,12 @@
  * Pure, and shared by the `diversification` pack and the exit report, so both judge the same facts.
  */
 import { z } from "zod";
-import { LABEL } from "../contract/labels";
+import { LABEL } from "./labels";
 
 /** Component type token (frozen: changing it replaces the fleet and blinds the pack). */
 export const FLEET_TYPE = "sovereign:fleet:Fleet";
 
-/** Labels the fleet puts on its replication CronJobs, next to the placement labels of contract/labels.ts. */
+/** Labels the fleet puts on its replication CronJobs, next to the placement labels of domain/labels.ts. */
 export const FLEET_LABEL = {
   /** What the job copies: a `CopyKind`. */
   copyOf: "sovereign.eu/copy-of",

@@ -4,8 +4,8 @@ import {
   deploymentsOf,
   fleetsOf,
   type ResourceView,
-} from "../../../components/fleet/facts";
-import { policyProxy } from "../../../policies/lib/unknown";
+} from "../../domain/fleet-facts";
+import { policyProxy } from "../../policies/lib/unknown";
 
 const deployment = (name: string, workload: string, vendor: string, replicas: number) => ({
   type: "kubernetes:apps/v1:Deployment",

@@ -3,7 +3,7 @@
  * and the exit report: weights → replicas (largest remainder), the replicas a workload must keep, capacity per
  * vendor, shares, and what remains after losing each vendor.
  */
-import type { FleetConfig } from "./fleet";
+import type { FleetConfig } from "../config/fleet";
 
 /**
  * Splits `total` into whole numbers proportional to `weights` (largest-remainder method): every key gets the floor

@@ -8,7 +8,7 @@ import {
   requiredReplicas,
   sharePercent,
   spreadReplicas,
-} from "../../config/fleet-math";
+} from "../../domain/fleet-math";
 
 const TARGETS = [{ name: "par" }, { name: "gra" }, { name: "ske" }, { name: "ionos" }];
 
