@@ -6,6 +6,12 @@
  * come before each package's catch-all row.
  */
 
+import type { AreaTableId } from "../config/catalog/areas";
+import {
+  OVH_DATABASE_BACKUP_DEFAULTS,
+  type DocumentedDefault,
+} from "../config/catalog/documented-defaults";
+
 export interface LocationField {
   /** Dotted path into the inputs; `[]` reads every element of a list. */
   readonly path: string;
@@ -15,6 +21,13 @@ export interface LocationField {
   readonly requiredBecause?: string;
   /** Set when an absent or empty list means "every region of the project": that is a violation saying this. */
   readonly emptyMeans?: string;
+  /** Set when the field names an area spanning several sites (a network zone), judged from that table. */
+  readonly areas?: AreaTableId;
+  /**
+   * Set when the vendor documents what it picks if the field is absent, from the site another field names: the
+   * documented site is judged in its place, and only a site the table lacks is a violation.
+   */
+  readonly documentedDefault?: { readonly from: string; readonly table: DocumentedDefault };
 }
 
 export interface LocationRule {
@@ -27,6 +40,11 @@ export interface LocationRule {
    * location, and with none there, it is a violation.
    */
   readonly unplacedBecause?: string;
+  /**
+   * A reference that places the resource where the referenced one is (IONOS objects inside a data centre): when it
+   * is set, the resource needs no location of its own, and `because` says where it is checked.
+   */
+  readonly placedBy?: { readonly path: string; readonly because: string };
 }
 
 const region = (path = "region", scheme = "region"): LocationField => ({ path, scheme });
@@ -57,7 +75,7 @@ export const LOCATION_RULES: readonly LocationRule[] = [
       {
         path: "backupRegions[]",
         scheme: "macro region",
-        requiredBecause: "OVHcloud picks where backups are pushed, which no policy can see",
+        documentedDefault: { from: "nodes[].region", table: OVH_DATABASE_BACKUP_DEFAULTS },
       },
     ],
   },
@@ -73,14 +91,10 @@ export const LOCATION_RULES: readonly LocationRule[] = [
     ],
   },
   {
+    // The SDK: "Regions omitted from `regions` are left unchanged upstream", so an empty list changes nothing.
     types: /^ovh:index\/cloudQuota:CloudQuota$/,
-    fields: [
-      {
-        path: "regions[]",
-        scheme: "OpenStack region",
-        emptyMeans: "the quota applies to every region of the project",
-      },
-    ],
+    fields: [{ path: "regions[].region", scheme: "OpenStack region" }],
+    unplacedBecause: "a quota changes only the regions it lists, and it lists none",
   },
   {
     types: /^ovh:CloudProject\/storage:Storage$/,
@@ -110,10 +124,10 @@ export const LOCATION_RULES: readonly LocationRule[] = [
   },
   {
     types:
-      /^ovh:(?:CloudProject\/(?:user|s3Credential|s3Policy|project|alerting):|index\/(?:cloudSSHKey|clousSSHKey):|Me\/|Iam\/|Vrack\/(?!ipAddress:))/,
+      /^ovh:(?:CloudProject\/(?:user|s3Credential|s3Policy|project|alerting):|index\/(?:cloudSSHKey|clousSSHKey):|Me\/|Iam\/|Vrack\/(?!ipAddress:)|Domain\/|index\/domainZoneDynhostRecord:)/,
     fields: [],
     unplacedBecause:
-      "an account- or project-wide object (identity, IAM, project order, vRack membership) that has no region",
+      "an account- or project-wide object (identity, IAM, project order, vRack membership, DNS zone or record) that has no region",
   },
   {
     types: /^ovh:/,
@@ -121,9 +135,61 @@ export const LOCATION_RULES: readonly LocationRule[] = [
   },
 
   // Other EU vendors: their catch-all location fields.
+  // STACKIT: a CDN distribution serves from the regions listed in its config, not from the project's region.
+  {
+    types: /^stackit:index\/cdnDistribution:CdnDistribution$/,
+    fields: [
+      {
+        path: "config.regions[]",
+        scheme: "CDN region",
+        areas: "stackit-cdn-regions",
+        emptyMeans: "the distribution has no region to serve from",
+      },
+    ],
+  },
   { types: /^stackit:/, fields: [region()] },
-  { types: /^ionoscloud:/, fields: [region("location", "location")] },
-  { types: /^hcloud:/, fields: [region("location", "location")] },
+  {
+    types: /^ionoscloud:/,
+    fields: [region("location", "location")],
+    placedBy: {
+      path: "datacenterId",
+      because:
+        "it lives in the data centre its datacenterId names, whose location is checked there",
+    },
+  },
+
+  // Hetzner: project-wide objects, objects attached to a located one, then located ones.
+  {
+    types:
+      /^hcloud:index\/(?:sshKey|network|firewall|placementGroup|certificate|managedCertificate|uploadedCertificate|zone|zoneRecord|zoneRrset|txtRecord):/,
+    fields: [],
+    unplacedBecause:
+      "a Hetzner project-wide object (SSH key, network, firewall, placement group, certificate, DNS) that has no location; network subnets carry the zone",
+  },
+  {
+    types:
+      /^hcloud:index\/(?:firewallAttachment|floatingIpAssignment|loadBalancerNetwork|loadBalancerService|loadBalancerTarget|networkRoute|rdns|serverNetwork|volumeAttachment|storageBoxSnapshot|storageBoxSubaccount):/,
+    fields: [],
+    unplacedBecause:
+      "it attaches to a server, load balancer, network, IP or storage box, whose location is checked there",
+  },
+  {
+    types: /^hcloud:index\/networkSubnet:NetworkSubnet$/,
+    fields: [{ path: "networkZone", scheme: "network zone", areas: "hetzner-network-zones" }],
+  },
+  {
+    types: /^hcloud:/,
+    fields: [
+      region("location", "location"),
+      region("datacenter", "data centre"),
+      region("homeLocation", "location"),
+      { path: "networkZone", scheme: "network zone", areas: "hetzner-network-zones" },
+    ],
+    placedBy: {
+      path: "serverId",
+      because: "it lives with the server its serverId names, whose location is checked there",
+    },
+  },
   { types: /^upcloud:/, fields: [region("zone", "zone")] },
   { types: /^outscale:/, fields: [region("subregionName", "subregion"), region()] },
 ];

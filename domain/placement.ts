@@ -3,6 +3,7 @@
  * violation prints. Every placement policy (resource fields, provider defaults, API-server hosts, registries)
  * ends here, so the wording and the catalog look-up are the same everywhere.
  */
+import { AREA_TABLES, areaOf, type Area, type AreaTableId } from "../config/catalog/areas";
 import { groupAllows, type JurisdictionGroup } from "../config/catalog/jurisdictions";
 import { placeOf, type Place } from "../config/catalog/places";
 import { SITES, type Site } from "../config/catalog/regions";
@@ -60,4 +61,41 @@ export function judgeSite(
     };
   }
   return { ok: true, place };
+}
+
+/** `the Hetzner network zones in 'eu' (eu-central)`: what to write instead, for messages. */
+export function areasHint(table: AreaTableId, group: JurisdictionGroup): string {
+  const { scheme, areas } = AREA_TABLES[table];
+  const allowed = (Object.entries(areas) as [string, Area][])
+    .filter(([, area]) => groupAllows(group, area.jurisdiction))
+    .map(([id]) => id);
+  return `the ${scheme}s in '${group}' (${allowed.join(", ") || "the catalog lists none"})`;
+}
+
+/**
+ * Whether `name`, an area of `table` (a network zone, a CDN region), lies in `group`: an area spans several sites,
+ * so it passes only when its weakest jurisdiction does.
+ */
+export function judgeArea(
+  table: AreaTableId,
+  name: string,
+  group: JurisdictionGroup,
+  what: string,
+): { readonly ok: true } | { readonly ok: false; readonly reason: string } {
+  const { scheme } = AREA_TABLES[table];
+  const choose = `Use one of ${areasHint(table, group)}`;
+  const area = areaOf(table, name);
+  if (!area) {
+    return {
+      ok: false,
+      reason: `${what} is not a ${scheme} in the catalog (config/catalog/areas.ts), so it cannot be placed. ${choose}.`,
+    };
+  }
+  if (!groupAllows(group, area.jurisdiction)) {
+    return {
+      ok: false,
+      reason: `${what} is ${area.covers} (${area.jurisdiction}), outside the allowed group '${group}'. ${choose}, or widen allowedGroup in this policy's config.`,
+    };
+  }
+  return { ok: true };
 }

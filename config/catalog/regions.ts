@@ -154,13 +154,14 @@ export const SITES = {
   post: {
     lu: { city: "Luxembourg", country: "LU", zones: [] },
   },
+  // Zones are Hetzner's data centre names (`datacenter` on servers and primary IPs; Hetzner Cloud API GET /datacenters).
   hetzner: {
-    fsn1: { city: "Falkenstein", country: "DE", zones: [] },
-    nbg1: { city: "Nuremberg", country: "DE", zones: [] },
-    hel1: { city: "Helsinki", country: "FI", zones: [] },
-    ash: { city: "Ashburn", country: "US", zones: [] },
-    hil: { city: "Hillsboro", country: "US", zones: [] },
-    sin: { city: "Singapore", country: "SG", zones: [] },
+    fsn1: { city: "Falkenstein", country: "DE", zones: ["fsn1-dc14"] },
+    nbg1: { city: "Nuremberg", country: "DE", zones: ["nbg1-dc3"] },
+    hel1: { city: "Helsinki", country: "FI", zones: ["hel1-dc2"] },
+    ash: { city: "Ashburn", country: "US", zones: ["ash-dc1"] },
+    hil: { city: "Hillsboro", country: "US", zones: ["hil-dc1"] },
+    sin: { city: "Singapore", country: "SG", zones: ["sin-dc1"] },
   },
   upcloud: {
     "fi-hel1": { city: "Helsinki", country: "FI", zones: [] },

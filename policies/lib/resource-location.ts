@@ -10,7 +10,8 @@ import {
   PROVIDER_LOCATION_FIELDS,
   type LocationField,
 } from "../../domain/locations";
-import { judgeSite, sitesHint } from "../../domain/placement";
+import { placeOf } from "../../config/catalog/places";
+import { areasHint, judgeArea, judgeSite, sitesHint } from "../../domain/placement";
 import { readPath, type Reading } from "./read";
 import type { UnknownAt } from "./unknown";
 
@@ -32,6 +33,8 @@ const fieldNames = (fields: readonly LocationField[], last = "nor") => {
     : `${names.slice(0, -1).join(", ")} ${last} ${names.at(-1) ?? ""}`;
 };
 
+const quoted = (value: unknown) => JSON.stringify(value).replace(/^"|"$/g, "'");
+
 /** Judges every reading of one field; returns true when the field decided anything (a value or an unknown). */
 function judgeReadings(
   vendor: EuVendorId,
@@ -39,6 +42,7 @@ function judgeReadings(
   readings: readonly Reading[],
   out: LocationJudgement,
   label: (path: string) => string,
+  field?: LocationField,
 ): boolean {
   let decided = false;
   for (const reading of readings) {
@@ -47,12 +51,54 @@ function judgeReadings(
       decided = true;
     } else if (reading.kind === "value") {
       decided = true;
-      const what = `${label(reading.path)} ${JSON.stringify(reading.value).replace(/^"|"$/g, "'")}`;
-      const verdict = judgeSite(vendor, String(reading.value), group, what);
+      const what = `${label(reading.path)} ${quoted(reading.value)}`;
+      const name = String(reading.value);
+      const verdict = field?.areas
+        ? judgeArea(field.areas, name, group, what)
+        : judgeSite(vendor, name, group, what);
       if (!verdict.ok) out.violations.push(verdict.reason);
     }
   }
   return decided;
+}
+
+/**
+ * An absent field the vendor documents a default for: judges the site the vendor picks for each site `from` names.
+ * A site the table lacks is a violation: nothing documents where the data goes.
+ */
+function judgeDocumentedDefault(
+  vendor: EuVendorId,
+  group: JurisdictionGroup,
+  field: LocationField,
+  props: unknown,
+  out: LocationJudgement,
+): boolean {
+  const spec = field.documentedDefault;
+  if (!spec) return false;
+  const path = listPath(field.path);
+  const { what, bySite } = spec.table;
+  const readings = readPath(props, spec.from);
+  for (const reading of readings) {
+    if (reading.kind === "unknown") out.unknowns.push({ path: reading.path, cause: reading.cause });
+    if (reading.kind !== "value") continue;
+    const site = placeOf(vendor, String(reading.value))?.site;
+    if (site === undefined) continue; // the `from` field's own reading reports a site the catalog lacks
+    const chosen = bySite[site];
+    if (chosen === undefined) {
+      out.violations.push(
+        `${path} is not set, and ${EU_VENDORS[vendor].name} documents no default ${what} for ${reading.path} ${quoted(reading.value)} (config/catalog/documented-defaults.ts), so where that data goes cannot be placed. Set ${path} explicitly, choosing from ${sitesHint(vendor, group)}.`,
+      );
+      continue;
+    }
+    const verdict = judgeSite(
+      vendor,
+      chosen,
+      group,
+      `${path} is not set, so ${EU_VENDORS[vendor].name}'s documented default ${what} for ${reading.path} ${quoted(reading.value)} applies: '${chosen}'`,
+    );
+    if (!verdict.ok) out.violations.push(verdict.reason);
+  }
+  return readings.some((r) => r.kind !== "absent");
 }
 
 /** Checks a field that must be present (`requiredBecause`) or must not be empty (`emptyMeans`). */
@@ -67,15 +113,16 @@ function judgePresence(
   if (present) return false;
   const path = listPath(field.path);
   const state = readings.length === 0 ? "empty" : "not set";
+  const hint = field.areas ? areasHint(field.areas, group) : sitesHint(vendor, group);
   if (field.emptyMeans) {
     out.violations.push(
-      `${path} is ${state}, which means ${field.emptyMeans}. List the regions explicitly, choosing from ${sitesHint(vendor, group)}.`,
+      `${path} is ${state}, which means ${field.emptyMeans}. List the regions explicitly, choosing from ${hint}.`,
     );
     return true;
   }
   if (field.requiredBecause) {
     out.violations.push(
-      `${path} is ${state}, so ${field.requiredBecause}. Set ${path} explicitly, choosing from ${sitesHint(vendor, group)}.`,
+      `${path} is ${state}, so ${field.requiredBecause}. Set ${path} explicitly, choosing from ${hint}.`,
     );
     return true;
   }
@@ -98,11 +145,16 @@ export function judgeResourceLocation(input: {
   let placed = false;
   for (const field of fields) {
     const readings = readPath(input.props, field.path);
-    const decided = judgeReadings(vendor, group, readings, out, (p) => p);
+    const decided =
+      judgeReadings(vendor, group, readings, out, (p) => p, field) ||
+      judgeDocumentedDefault(vendor, group, field, input.props, out);
     const presence = judgePresence(vendor, group, field, readings, out);
     placed = placed || decided || presence;
   }
-  if (placed || rule?.unplacedBecause) return out;
+  const byReference =
+    rule?.placedBy !== undefined &&
+    readPath(input.props, rule.placedBy.path).some((r) => r.kind !== "absent");
+  if (placed || rule?.unplacedBecause || byReference) return out;
 
   const providerFields = PROVIDER_LOCATION_FIELDS[input.pkg] ?? [];
   if (input.provider) {

@@ -60,10 +60,31 @@ describe("region-resource-enforce-eu-location", () => {
       });
     });
 
-    test("fails when a database leaves its backup region to OVHcloud", async () => {
-      expect(await validate(policy, database([{ region: "GRA" }]))).toEqual({
+    test("fails when OVHcloud's documented default backup region is outside the EU", async () => {
+      expect(await validate(policy, database([{ region: "SGP" }]))).toEqual({
         violations: [
-          `backupRegions is not set, so OVHcloud picks where backups are pushed, which no policy can see. Set backupRegions explicitly, choosing from ${OVH_EU_SITES}.`,
+          outsideEu("nodes[0].region 'SGP'", "Singapore, SG (THIRD)", OVH_EU_SITES),
+          outsideEu(
+            "backupRegions is not set, so OVHcloud's documented default off-site backup region for nodes[0].region 'SGP' applies: 'BHS'",
+            "Beauharnois, CA (ADEQUACY)",
+            OVH_EU_SITES,
+          ),
+        ],
+      });
+    });
+
+    test("fails when OVHcloud documents no default backup region for the database's region", async () => {
+      expect(await validate(policy, database([{ region: "RBX" }]))).toEqual({
+        violations: [
+          `backupRegions is not set, and OVHcloud documents no default off-site backup region for nodes[0].region 'RBX' (config/catalog/documented-defaults.ts), so where that data goes cannot be placed. Set backupRegions explicitly, choosing from ${OVH_EU_SITES}.`,
+        ],
+      });
+    });
+
+    test("fails when a database names neither nodes nor backup regions", async () => {
+      expect(await validate(policy, database(undefined))).toEqual({
+        violations: [
+          "The resource cannot be placed: it sets neither nodes[].region nor backupRegions and OVHcloud providers carry no location. Set nodes[].region or backupRegions on the resource.",
         ],
       });
     });
