@@ -204,14 +204,48 @@ const kubernetesTarget = z
   })
   .strict();
 
+/**
+ * The fields the catalog cross-checks read, parsed on their own: a target that lacks another field (an OVHcloud
+ * `serviceName`) is still sited, so one run reports its region too.
+ */
+const targetSiting = z.discriminatedUnion("provider", [
+  z.object(scalewayTarget.shape).pick({
+    provider: true,
+    region: true,
+    zone: true,
+    database: true,
+    objectStore: true,
+    registry: true,
+  }),
+  z
+    .object(ovhTarget.shape)
+    .pick({ provider: true, region: true, database: true, objectStore: true, registry: true }),
+  z
+    .object(kubernetesTarget.shape)
+    .pick({ provider: true, vendor: true, region: true, database: true, objectStore: true }),
+]);
+type TargetSiting = z.output<typeof targetSiting>;
+
+/** Zod skips a refinement after an aborting issue; these run on whatever part of the value they need. */
+const ALWAYS = { when: () => true };
+
 export const targetSchema = z
   .discriminatedUnion("provider", [scalewayTarget, ovhTarget, kubernetesTarget], {
     error: (iss) =>
       iss.code === "invalid_union" ? "must be one of scaleway, ovhcloud, kubernetes" : undefined,
   })
   .superRefine((t, ctx) => {
-    for (const issue of regionIssues(t)) ctx.addIssue({ code: "custom", ...issue });
-  });
+    const sited = targetSiting.safeParse(t);
+    if (!sited.success) return;
+    for (const issue of regionIssues(sited.data)) ctx.addIssue({ code: "custom", ...issue });
+  }, ALWAYS);
+
+/** The names the reference checks read, parsed on their own (other errors do not hide a duplicate name). */
+const stackReferences = z.object({
+  targets: z.array(z.object({ name: z.string() })),
+  workloads: z.array(z.object({ name: z.string(), targets: z.array(z.string()).optional() })),
+});
+type StackReferences = z.output<typeof stackReferences>;
 
 const workloadSchema = z
   .object({
@@ -269,8 +303,15 @@ export const stackConfigSchema = z
   })
   .strict()
   .superRefine((cfg, ctx) => {
-    for (const issue of crossChecks(cfg)) ctx.addIssue({ code: "custom", ...issue });
-  });
+    const refs = stackReferences.safeParse(cfg);
+    if (refs.success)
+      for (const issue of referenceIssues(refs.data)) ctx.addIssue({ code: "custom", ...issue });
+    // The fleet checks read every target and workload: only once those parsed.
+    const aborted = ctx.issues.some((i) => i.continue !== true);
+    if (!aborted && cfg.fleet)
+      for (const issue of checkFleet(cfg.fleet, cfg.targets, cfg.workloads, cfg.domain))
+        ctx.addIssue({ code: "custom", ...issue });
+  }, ALWAYS);
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
 export type StackConfig = z.output<typeof stackConfigSchema>;
@@ -303,12 +344,7 @@ const capabilitiesOf = (provider: "scaleway" | "ovhcloud", site: string) =>
   OFFERINGS[provider][site]?.capabilities;
 
 /** Region, vendor and capability checks of one target, against the catalog. Paths are relative to the target. */
-function regionIssues(
-  t:
-    | z.output<typeof scalewayTarget>
-    | z.output<typeof ovhTarget>
-    | z.output<typeof kubernetesTarget>,
-): CrossIssue[] {
+function regionIssues(t: TargetSiting): CrossIssue[] {
   const at = (...p: (string | number)[]) => p;
   if (t.provider === "kubernetes" && !isEuVendor(t.vendor)) {
     return [
@@ -408,7 +444,8 @@ function repeatedAt(names: readonly string[]): Set<number> {
   return repeated;
 }
 
-function crossChecks(cfg: StackConfig): CrossIssue[] {
+/** Unique target and workload names, and workloads pinned to targets that exist. */
+function referenceIssues(cfg: StackReferences): CrossIssue[] {
   const issues: CrossIssue[] = [];
   const targetNames = cfg.targets.map((t) => t.name);
   const repeatedTargets = repeatedAt(targetNames);
@@ -437,7 +474,6 @@ function crossChecks(cfg: StackConfig): CrossIssue[] {
         });
     });
   });
-  if (cfg.fleet) issues.push(...checkFleet(cfg.fleet, cfg.targets, cfg.workloads, cfg.domain));
   return issues;
 }
 

@@ -250,6 +250,33 @@ describe("parseStackConfig", () => {
     );
   });
 
+  test.each<[string, Record<string, unknown>, string[]]>([
+    [
+      "an OVHcloud target outside the EU without its serviceName",
+      withTarget({ name: "bhs", provider: "ovhcloud", region: "BHS5" }),
+      [
+        "sovereign:targets[0].serviceName is required (text)",
+        "sovereign:targets[0].region is in Beauharnois, CA (ADEQUACY), outside the EU; choose an EU region of ovhcloud: GRA, SBG, DE, WAW, RBX, EU-WEST-PAR, EU-SOUTH-MIL",
+      ],
+    ],
+    [
+      "a repeated target name beside a target missing a field",
+      {
+        ...minimal,
+        targets: [
+          minimal.targets[0],
+          { name: "par", provider: "scaleway", region: "nl-ams", size: "huge" },
+        ],
+      },
+      [
+        'sovereign:targets[1].size must be one of "small", "medium", "large"',
+        "sovereign:targets[1].name is used by another target; target names must be unique",
+      ],
+    ],
+  ])("reports the catalog and name checks beside other problems: %s", (_case, raw, expected) => {
+    expect(problems(raw)).toEqual(expected);
+  });
+
   it("types the input loosely and the output with every default filled", () => {
     expectTypeOf<StackConfigInput["workloads"][number]["replicas"]>().toEqualTypeOf<
       number | undefined
