@@ -37,6 +37,11 @@ const databaseManaged = z
     highAvailability: z.boolean().default(false),
     /** @default 7 */
     backupRetentionDays: z.number().int().min(1).max(365).default(7),
+    /**
+     * Any text; changing it draws new database passwords (the keeper of their `random.RandomPassword`, or
+     * OVHcloud's `passwordReset`). @default - passwords are drawn once and kept in state
+     */
+    passwordRotation: z.string().min(1).optional(),
   })
   .strict();
 
@@ -142,6 +147,11 @@ const inClusterDatabase = z
     backupRetentionDays: z.number().int().min(1).max(365).default(7),
     /** PostgreSQL image for CloudNativePG, from an EU registry. @default - the EU mirror's postgresql:16 image */
     image: z.string().optional(),
+    /**
+     * Any text; changing it draws new database passwords (the keeper of their `random.RandomPassword`, or
+     * OVHcloud's `passwordReset`). @default - passwords are drawn once and kept in state
+     */
+    passwordRotation: z.string().min(1).optional(),
   })
   .strict();
 

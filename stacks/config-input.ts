@@ -12,6 +12,7 @@ import {
   type StackConfig,
 } from "../config/schema";
 import { adapterSecretKeysOf } from "../components/adapters/registry";
+import { deprecationWarnings, isDeprecatedKey } from "../config/deprecated";
 
 export const NAMESPACE = "sovereign";
 
@@ -80,7 +81,9 @@ export const REDACTED = "[secret]";
  */
 export function parseStack(raw: RawStackConfig, opts: ParseOptions): StackConfig {
   const known = pick(raw.values, SCHEMA_KEYS);
-  const plainOthers = Object.keys(raw.values).filter((k) => !SCHEMA_KEYS.includes(k));
+  const plainOthers = Object.keys(raw.values).filter(
+    (k) => !SCHEMA_KEYS.includes(k) && !isDeprecatedKey(k),
+  );
   let config: StackConfig;
   try {
     config = parseStackConfig(known, opts);
@@ -94,7 +97,7 @@ export function parseStack(raw: RawStackConfig, opts: ParseOptions): StackConfig
   const secretKeys = stackSecretKeys(config);
   const named = new Set(secretKeys.map((k) => k.key));
   const unknownPlain = plainOthers.filter((k) => !named.has(k));
-  const unknownSecret = raw.secretKeys.filter((k) => !named.has(k));
+  const unknownSecret = raw.secretKeys.filter((k) => !named.has(k) && !isDeprecatedKey(k));
   if (unknownPlain.length + unknownSecret.length > 0) {
     // The schema is strict: it reports each unknown key with its path and the fix.
     parseStackConfig(
@@ -118,4 +121,9 @@ export function parseStack(raw: RawStackConfig, opts: ParseOptions): StackConfig
     }));
   if (plainSecrets.length > 0) throw new ConfigError(plainSecrets, opts);
   return config;
+}
+
+/** Warnings for the deprecated keys the stack still sets, plain or secret (config/deprecated.ts). */
+export function stackDeprecations(raw: RawStackConfig): string[] {
+  return deprecationWarnings([...Object.keys(raw.values), ...raw.secretKeys]);
 }

@@ -6,7 +6,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, STACK_FILE_ENV } from "../config/errors";
 import type { StackConfig } from "../config/schema";
-import { NAMESPACE, parseStack, sovereignConfig, stackSecretKeys } from "./config-input";
+import {
+  NAMESPACE,
+  parseStack,
+  sovereignConfig,
+  stackDeprecations,
+  stackSecretKeys,
+} from "./config-input";
 import { deploy, type Deployment } from "./deploy";
 
 const stack = pulumi.getStack();
@@ -24,6 +30,7 @@ const isSecret = (key: string): boolean => runtime.isConfigSecret?.(key) ?? fals
 
 function readConfig(): StackConfig {
   const raw = sovereignConfig(pulumi.runtime.allConfig(), isSecret);
+  for (const warning of stackDeprecations(raw)) void pulumi.log.warn(warning);
   try {
     return parseStack(raw, { stackFile, stack });
   } catch (e) {

@@ -7,7 +7,6 @@ import type { PlatformAdapter } from "../contract/types";
 import { kubernetesAdapter } from "./kubernetes";
 import { ovhcloudAdapter } from "./ovhcloud";
 import { scalewayAdapter } from "./scaleway";
-import { PASSWORD_SEED_KEY } from "./common";
 
 export type AdapterRegistry = {
   readonly [P in ProviderId]: PlatformAdapter<Extract<Target, { provider: P }>>;
@@ -31,20 +30,16 @@ export interface AdapterSecretKey {
   readonly holds: string;
 }
 
-const seedFor = (target: string): AdapterSecretKey => ({
-  key: PASSWORD_SEED_KEY,
-  target,
-  holds: "seed of the derived database passwords",
-});
-
-/** Per provider, the secret keys its adapter reads for a target: the password seed where it sets passwords. */
+/**
+ * Per provider, the secret keys its adapter reads for a target. None today: database passwords are generated
+ * (random.RandomPassword, or by OVHcloud) and kept in state, so a managed target plans with no secret set.
+ */
 const ADAPTER_SECRET_KEYS: {
   readonly [P in ProviderId]: (t: Extract<Target, { provider: P }>) => AdapterSecretKey[];
 } = {
-  scaleway: (t) => (t.database.enabled ? [seedFor(t.name)] : []),
-  // OVHcloud generates the database user's password itself.
+  scaleway: () => [],
   ovhcloud: () => [],
-  kubernetes: (t) => (t.database.mode === "in-cluster" ? [seedFor(t.name)] : []),
+  kubernetes: () => [],
 };
 
 /** The secret keys the adapter of `target` reads beyond `secretKeysOf` (config/schema.ts). */

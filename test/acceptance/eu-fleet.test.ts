@@ -65,7 +65,6 @@ describe("Issue Foundation: sovereign check . --stack eu-fleet --assume-config",
       "sovereign:kubeconfig-ionos",
       "sovereign:s3-access-key-ionos",
       "sovereign:s3-secret-key-ionos",
-      "sovereign:passwordSeed",
     ]);
   });
 });
@@ -159,8 +158,8 @@ describe("Issue Four-vendor diversification: the exit report in --format markdow
       "| bucket | ske (stackit) | ionos (ionos) | scheduled |",
       "| bucket | ionos (ionos) | par (scaleway) | scheduled |",
       "| database (pg_dump) | par (scaleway) | gra (ovhcloud) | scheduled |",
-      "| database (pg_dump) | ske (stackit) | ionos (ionos) | scheduled |",
       "| database (pg_dump) | gra (ovhcloud) | ske (stackit) | scheduled |",
+      "| database (pg_dump) | ske (stackit) | ionos (ionos) | scheduled |",
       "| database (pg_dump) | ionos (ionos) | par (scaleway) | scheduled |",
     ]);
   });

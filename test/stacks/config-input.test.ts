@@ -3,6 +3,7 @@ import { ConfigError } from "../../config/errors";
 import {
   parseStack,
   sovereignConfig,
+  stackDeprecations,
   stackSecretKeys,
   type RawStackConfig,
 } from "../../stacks/config-input";
@@ -144,6 +145,24 @@ describe("stackSecretKeys", () => {
       },
       OPTS,
     );
-    expect(stackSecretKeys(config).map((k) => k.key)).toEqual(["ske-admin", "passwordSeed"]);
+    expect(stackSecretKeys(config).map((k) => k.key)).toEqual(["ske-admin"]);
+  });
+});
+
+describe("deprecated keys", () => {
+  test.each([
+    [
+      "as a secret",
+      { values: { targets: TARGETS, workloads: WORKLOADS }, secretKeys: ["passwordSeed"] },
+    ],
+    [
+      "in plain text",
+      { values: { targets: TARGETS, workloads: WORKLOADS, passwordSeed: "x" }, secretKeys: [] },
+    ],
+  ] as const)("accepts and ignores sovereign:passwordSeed %s, with a warning", (_, raw) => {
+    expect(parseStack(raw, OPTS).targets.map((t) => t.name)).toEqual(["ske"]);
+    expect(stackDeprecations(raw)).toEqual([
+      expect.stringMatching(/^sovereign:passwordSeed is deprecated and ignored: /),
+    ]);
   });
 });

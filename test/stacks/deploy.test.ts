@@ -79,7 +79,6 @@ describe("stack files", () => {
       "kubeconfig-ionos",
       "s3-access-key-ionos",
       "s3-secret-key-ionos",
-      "passwordSeed",
     ]);
   });
 });

@@ -163,7 +163,15 @@ function loadBalancerService(
   return { status: { loadBalancer: { ingress: [{ ip: documentationIp(name) }] } } };
 }
 
+/** A password of the requested length with an upper-case, a lower-case, a digit and a `-`, saying it is a mock. */
+function randomPassword(name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  const length = typeof inputs.length === "number" && inputs.length >= 8 ? inputs.length : 16;
+  const result = `Mock-1${hex(length - 6, name, "password")}`;
+  return { result, bcryptHash: `$2a$10$mock${hex(49, name, "bcrypt")}` };
+}
+
 export const CANNED_OUTPUTS: Readonly<Record<string, Outputs>> = {
+  "random:index/randomPassword:RandomPassword": randomPassword,
   "scaleway:kubernetes/cluster:Cluster": scalewayCluster,
   "scaleway:databases/instance:Instance": scalewayDatabaseInstance,
   "scaleway:object/bucket:Bucket": (name, inputs) => {

@@ -7,7 +7,8 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterOutputs, DatabaseOutputs, ObjectStoreOutputs } from "../../contract/types";
 import { physicalName } from "../../contract/naming";
-import { APP_DATABASE, derivedPassword, EU_IMAGE_MIRROR, statefulOptions } from "../common";
+import { APP_DATABASE, EU_IMAGE_MIRROR, statefulOptions } from "../common";
+import { databasePassword } from "../passwords";
 import type { DatabaseOf, KubernetesContext } from "./context";
 
 export const CLOUDNATIVE_PG = {
@@ -36,7 +37,7 @@ export function cloudNativePgName(target: string): string {
 
 /**
  * Children: `${name}-database-namespace`, `${name}-database-credentials`, `${name}-database-backup-credentials`,
- * `${name}-database` (the Cluster), `${name}-database-backup-schedule`. Backups need the target's external object
+ * `${name}-database` (the Cluster), `${name}-database-backup-schedule`, `${name}-database-app-password`. Backups need the target's external object
  * store: without one the database would have no copy outside the cluster, so this refuses to create it.
  */
 export function cloudNativePgDatabase(
@@ -71,7 +72,11 @@ export function cloudNativePgDatabase(
     namespace: namespace.metadata.name,
     labels,
   });
-  const password = derivedPassword(ctx, APP_DATABASE.user, parent);
+  const password = databasePassword(
+    `${name}-database`,
+    { role: APP_DATABASE.user, rotation: settings.passwordRotation },
+    parent,
+  );
   const credentials = new k8s.core.v1.Secret(
     `${name}-database-credentials`,
     {

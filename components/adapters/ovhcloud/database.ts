@@ -82,7 +82,13 @@ export function ovhDatabase(
   );
   const user = new ovh.cloudprojectdatabase.PostgresSqlUser(
     `${name}-database-user`,
-    { serviceName, clusterId: cluster.id, name: APP_DATABASE.user },
+    {
+      serviceName,
+      clusterId: cluster.id,
+      name: APP_DATABASE.user,
+      // OVHcloud draws the password; a new value here makes it draw another.
+      passwordReset: settings.passwordRotation,
+    },
     opts,
   );
   const endpoint = cluster.endpoints.apply((endpoints) =>

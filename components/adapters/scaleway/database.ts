@@ -8,7 +8,8 @@ import { VERSIONS } from "../../../config/catalog/offerings";
 import { SIZES } from "../../../config/catalog/sizes";
 import type { ClusterOutputs, DatabaseOutputs, NetworkOutputs } from "../../contract/types";
 import { tagList } from "../../contract/labels";
-import { APP_DATABASE, derivedPassword, required, statefulOptions } from "../common";
+import { APP_DATABASE, required, statefulOptions } from "../common";
+import { databasePassword } from "../passwords";
 import { scalewayLocation, scalewayName, scalewayOptions, type ScalewayContext } from "./provider";
 
 /** The instance's first user, an administrator the workloads never see. */
@@ -18,7 +19,8 @@ const BACKUP_EVERY_HOURS = 24;
 
 /**
  * Children: `${name}-database` (instance), `${name}-database-db`, `${name}-database-user`,
- * `${name}-database-privilege`. Undefined when `database.enabled` is false.
+ * `${name}-database-privilege`, and the passwords `${name}-database-sovereign-admin-password`,
+ * `${name}-database-app-password`. Undefined when `database.enabled` is false.
  */
 export function scalewayDatabase(
   name: string,
@@ -37,6 +39,8 @@ export function scalewayDatabase(
   const { region } = scalewayLocation(ctx);
   const opts = scalewayOptions(name, ctx, parent);
   const stateful = pulumi.mergeOptions(opts, statefulOptions(ctx));
+  const passwordOf = (role: string) =>
+    databasePassword(`${name}-database`, { role, rotation: settings.passwordRotation }, parent);
   const instance = new scaleway.databases.Instance(
     `${name}-database`,
     {
@@ -54,7 +58,7 @@ export function scalewayDatabase(
       backupSameRegion: true,
       encryptionAtRest: true,
       userName: ADMIN_USER,
-      password: derivedPassword(ctx, ADMIN_USER, parent),
+      password: passwordOf(ADMIN_USER),
       tags: tagList(ctx.labels),
     },
     stateful,
@@ -64,7 +68,7 @@ export function scalewayDatabase(
     { instanceId: instance.id, name: APP_DATABASE.name, region },
     stateful,
   );
-  const password = derivedPassword(ctx, APP_DATABASE.user, parent);
+  const password = passwordOf(APP_DATABASE.user);
   const user = new scaleway.databases.User(
     `${name}-database-user`,
     { instanceId: instance.id, name: APP_DATABASE.user, password, isAdmin: false, region },

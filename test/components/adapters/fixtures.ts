@@ -16,10 +16,12 @@ import type {
 } from "../../../components/contract/types";
 import type { RecordedResource } from "../../../cli/engine/recorder";
 import { contextOf } from "../../../stacks/deploy";
+import { cannedOutputs } from "../../../cli/engine/canned/outputs";
+import { PASSWORD_SHAPE } from "../../../components/adapters/passwords";
+import { expect } from "vitest";
 
 export const STACK = "test";
 export const OVH_PROJECT = "0123456789abcdef0123456789abcdef";
-export const SEED = "test-seed-not-a-secret";
 export const KUBECONFIG = [
   "apiVersion: v1",
   "kind: Config",
@@ -53,7 +55,6 @@ export const TARGETS = {
 /** Every secret the fixtures' targets read, with recognisable test values. */
 export function testSecrets(): TargetSecrets {
   return {
-    passwordSeed: pulumi.secret(SEED),
     "kubeconfig-ske": pulumi.secret(KUBECONFIG),
     "s3-access-key-ske": pulumi.secret("test-access-key"),
     "s3-secret-key-ske": pulumi.secret("test-secret-key"),
@@ -113,6 +114,20 @@ export function resourceOf(
   const found = resources.find((r) => r.type === type && r.name === name);
   if (!found) throw new Error(`no ${type} named ${name} was registered`);
   return found;
+}
+
+/**
+ * The password the mock runtime generates for RandomPassword `name`, after checking the resource asks for the
+ * shape every provider accepts and is kept by its role and rotation.
+ */
+export function generatedPassword(
+  resources: readonly RecordedResource[],
+  name: string,
+  keepers: { role: string; rotation: string },
+): string {
+  const password = resourceOf(resources, "random:index/randomPassword:RandomPassword", name);
+  expect(password.inputs).toEqual({ ...PASSWORD_SHAPE, keepers });
+  return cannedOutputs(password.type, password.name, password.inputs).result as string;
 }
 
 /** The message of the error `fn` throws. */

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, test } from "vitest";
 import { kubernetesAdapter } from "../../../components/adapters/kubernetes";
-import { passwordFromSeed } from "../../../components/adapters/common";
 import { CLOUDNATIVE_PG } from "../../../components/adapters/kubernetes/cloudnative-pg";
 import { VERSIONS } from "../../../config/catalog/offerings";
 import type { PlatformAdapter } from "../../../components/contract/types";
@@ -11,7 +10,7 @@ import {
   KUBECONFIG,
   resourceOf,
   runAdapter,
-  SEED,
+  generatedPassword,
   STACK,
   TARGETS,
   testParent,
@@ -57,8 +56,9 @@ describe("kubernetesAdapter", () => {
           (r) =>
             !r.type.startsWith("kubernetes:") && !r.type.startsWith("pulumi:providers:kubernetes"),
         )
-        .map((r) => r.type),
-    ).toEqual(["test:index:Parent"]);
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["random:index/randomPassword:RandomPassword", "test:index:Parent"]);
   });
 
   it("runs PostgreSQL in the cluster with CloudNativePG, its credentials and a daily backup schedule", async () => {
@@ -78,6 +78,11 @@ describe("kubernetesAdapter", () => {
         parent: "parent",
       },
       { type: "pulumi:providers:kubernetes", name: "ske-kubernetes", parent: "parent" },
+      {
+        type: "random:index/randomPassword:RandomPassword",
+        name: "ske-database-app-password",
+        parent: "parent",
+      },
       { type: "test:index:Parent", name: "parent", parent: undefined },
     ]);
     const provider = resourceOf(resources, "pulumi:providers:kubernetes", "ske-kubernetes");
@@ -156,7 +161,10 @@ describe("kubernetesAdapter", () => {
     );
     expect(credentials.inputs.stringData).toEqual({
       username: "app",
-      password: passwordFromSeed(SEED, STACK, "ske", "app"),
+      password: generatedPassword(resources, "ske-database-app-password", {
+        role: "app",
+        rotation: "",
+      }),
     });
     expect([...credentials.secretPaths].sort()).toEqual([
       "stringData.password",

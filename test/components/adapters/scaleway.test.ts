@@ -2,19 +2,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, test } from "vitest";
 import { scalewayAdapter } from "../../../components/adapters/scaleway";
 import { KUBERNETES_ENDPOINTS, matchHost } from "../../../config/catalog/hosts";
-import { passwordFromSeed } from "../../../components/adapters/common";
 import type { PlatformAdapter } from "../../../components/contract/types";
 import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
 import {
   contextFor,
   resourceOf,
   runAdapter,
-  SEED,
+  generatedPassword,
   STACK,
   TARGETS,
   testParent,
-  testSecrets,
-  thrownBy,
 } from "./fixtures";
 
 const adapter = scalewayAdapter as PlatformAdapter;
@@ -35,6 +32,16 @@ describe("scalewayAdapter", () => {
     expect(shapeOf(resources)).toEqual([
       { type: "pulumi:providers:kubernetes", name: "par-kubernetes", parent: "parent" },
       { type: "pulumi:providers:scaleway", name: "par-scaleway", parent: "parent" },
+      {
+        type: "random:index/randomPassword:RandomPassword",
+        name: "par-database-app-password",
+        parent: "parent",
+      },
+      {
+        type: "random:index/randomPassword:RandomPassword",
+        name: "par-database-sovereign-admin-password",
+        parent: "parent",
+      },
       { type: "scaleway:databases/database:Database", name: "par-database-db", parent: "parent" },
       { type: "scaleway:databases/instance:Instance", name: "par-database", parent: "parent" },
       {
@@ -194,16 +201,23 @@ describe("scalewayAdapter", () => {
     expect(instance.inputs.loadBalancer).toBeUndefined();
   });
 
-  it("derives the admin and app passwords from the seed and records them as secrets", async () => {
+  it("draws the admin and app passwords with RandomPassword and records them as secrets", async () => {
     const { resources, outputs } = await build();
+    const keepers = (role: string) => ({ role, rotation: "" });
     const instance = resourceOf(resources, "scaleway:databases/instance:Instance", "par-database");
     const user = resourceOf(resources, "scaleway:databases/user:User", "par-database-user");
-    expect(instance.inputs.password).toBe(passwordFromSeed(SEED, STACK, "par", "sovereign_admin"));
+    expect(instance.inputs.password).toBe(
+      generatedPassword(
+        resources,
+        "par-database-sovereign-admin-password",
+        keepers("sovereign_admin"),
+      ),
+    );
     expect(instance.secretPaths).toEqual(["password"]);
     expect(user.inputs).toMatchObject({
       name: "app",
       isAdmin: false,
-      password: passwordFromSeed(SEED, STACK, "par", "app"),
+      password: generatedPassword(resources, "par-database-app-password", keepers("app")),
     });
     expect(user.secretPaths).toEqual(["password"]);
     expect(await pulumi.isSecret(outputs.database?.password as pulumi.Output<string>)).toBe(true);
@@ -310,15 +324,19 @@ describe("scalewayAdapter", () => {
     ]);
   });
 
-  it("fails when the password seed is not set, naming the key and the command that sets it", async () => {
+  it("plans with no secret set, and database.passwordRotation is the passwords' keeper", async () => {
     const recording = recordingMocks({ stack: STACK });
-    const { passwordSeed: _, ...secrets } = testSecrets();
-    const ctx = contextFor(TARGETS.scaleway, { secrets });
-    expect(thrownBy(() => runAdapter(adapter, ctx, testParent()))).toBe(
-      "target par needs the secret config key sovereign:passwordSeed (the seed database passwords are derived " +
-        'from), which is not set; set it with: pulumi config set --secret sovereign:passwordSeed "$(openssl rand ' +
-        '-base64 32)" -s test',
+    const ctx = contextFor(
+      { ...TARGETS.scaleway, database: { passwordRotation: "2026-12" } },
+      { secrets: {} },
     );
-    await settle(recording);
+    runAdapter(adapter, ctx, testParent());
+    const resources = await settle(recording);
+    expect(
+      generatedPassword(resources, "par-database-app-password", {
+        role: "app",
+        rotation: "2026-12",
+      }),
+    ).toMatch(/^Mock-1[0-9a-f]{26}$/);
   });
 });
