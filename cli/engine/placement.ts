@@ -141,8 +141,9 @@ export function kubeconfigServerHost(
 }
 
 function placeKubeconfig(props: Record<string, unknown>): Placed | undefined {
-  const kubeconfig = known(props.kubeconfig);
-  if (!kubeconfig) return undefined;
+  // A secret part (a `secure:` token) leaves the plain server readable; kubeconfigServerHost reads only known parts.
+  const kubeconfig = props.kubeconfig;
+  if (typeof kubeconfig !== "string" || kubeconfig === UNKNOWN) return undefined;
   const host = kubeconfigServerHost(kubeconfig, known(props.context), known(props.cluster));
   const match = host === undefined ? undefined : matchHost(KUBERNETES_ENDPOINTS, host);
   if (!match) return undefined;

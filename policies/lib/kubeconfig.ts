@@ -14,6 +14,8 @@ export interface KubeServer {
   readonly host: string;
   /** The exec credential plugin of the context's user (`aws`, `kubelogin`), when it names one. */
   readonly execCommand?: string;
+  /** The cluster's `proxy-url`: every request to the API server goes through it. */
+  readonly proxyUrl?: string;
 }
 
 export type KubeconfigReading =
@@ -92,7 +94,9 @@ export function readKubeconfig(
 
   const servers: KubeServer[] = [];
   for (const entry of chosen) {
-    const server = isObject(entry.cluster) ? str(entry.cluster.server) : undefined;
+    const body = isObject(entry.cluster) ? entry.cluster : {};
+    const server = str(body.server);
+    const proxyUrl = str(body["proxy-url"]);
     const name = String(entry.name ?? "(unnamed)");
     if (server === undefined) return { kind: "invalid", reason: `cluster '${name}' has no server` };
     servers.push({
@@ -100,6 +104,7 @@ export function readKubeconfig(
       server,
       host: hostOfServer(server),
       ...(exec ? { execCommand: exec } : {}),
+      ...(proxyUrl ? { proxyUrl } : {}),
     });
   }
   return { kind: "servers", servers };

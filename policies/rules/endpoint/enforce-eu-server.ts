@@ -9,9 +9,16 @@ import { ALLOWED_GROUP, readConfig, stringList, type GroupConfig } from "../../l
 import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { allowListed, judgeHost } from "../../lib/hosts";
-import { readKubeconfig, vendorHintOfExec } from "../../lib/kubeconfig";
+import {
+  hostOfServer,
+  isKubeconfigPath,
+  readKubeconfig,
+  vendorHintOfExec,
+  type KubeServer,
+} from "../../lib/kubeconfig";
 import { readPath } from "../../lib/read";
-import { deferUnknowns, type UnknownAt } from "../../lib/unknown";
+import { deferUnknowns, rawOf, type UnknownAt } from "../../lib/unknown";
+import { isOfflinePlaceholder } from "../../../domain/offline-placeholders";
 
 const configSchema = {
   properties: {
@@ -36,6 +43,45 @@ function optionalString(props: unknown, path: string, unknowns: UnknownAt[]): st
   return reading?.kind === "value" ? String(reading.value) : undefined;
 }
 
+/**
+ * The kubeconfig text, and whether part of it is a secret the offline engine could not read (a token from
+ * `secure:` config inside an otherwise plain kubeconfig). Such a kubeconfig is still judged on its plain parts:
+ * only what depends on the secret part is deferred.
+ */
+function kubeconfigText(
+  props: unknown,
+  unknowns: UnknownAt[],
+): { readonly text: string; readonly partlyOffline: boolean } | undefined {
+  const value = (rawOf(props) as { kubeconfig?: unknown }).kubeconfig;
+  if (typeof value === "string" && isOfflinePlaceholder(value) && !isKubeconfigPath(value))
+    return { text: value, partlyOffline: true };
+  const text = optionalString(props, "kubeconfig", unknowns);
+  return text === undefined ? undefined : { text, partlyOffline: false };
+}
+
+/** Why the cluster's proxy fails (every API request passes through it), or undefined when it passes. */
+function proxyReason(
+  server: KubeServer,
+  config: EndpointConfig,
+  unknowns: UnknownAt[],
+): string | undefined {
+  const url = server.proxyUrl ?? "";
+  if (isOfflinePlaceholder(url)) {
+    unknowns.push({ path: `kubeconfig cluster '${server.cluster}' proxy-url`, cause: "offline" });
+    return undefined;
+  }
+  const host = hostOfServer(url);
+  if (allowListed(config.allowedEndpoints, host)) return undefined;
+  const verdict = judgeHost(
+    KUBERNETES_ENDPOINTS,
+    host,
+    config.allowedGroup,
+    `proxy '${url}' of cluster '${server.cluster}', through which every API request passes,`,
+    FIX,
+  );
+  return verdict.ok ? undefined : verdict.reason;
+}
+
 export const endpointKubeconfigEnforceEuServer = definePolicy({
   name: "endpoint-kubeconfig-enforce-eu-server",
   description:
@@ -47,7 +93,7 @@ export const endpointKubeconfigEnforceEuServer = definePolicy({
     (args, reportViolation) => {
       const config = readConfig<EndpointConfig>(args, configSchema);
       const unknowns: UnknownAt[] = [];
-      const kubeconfig = optionalString(args.props, "kubeconfig", unknowns);
+      const kubeconfig = kubeconfigText(args.props, unknowns);
       const context = optionalString(args.props, "context", unknowns);
       const cluster = optionalString(args.props, "cluster", unknowns);
       deferUnknowns(unknowns);
@@ -57,10 +103,13 @@ export const endpointKubeconfigEnforceEuServer = definePolicy({
         );
         return;
       }
-      const reading = readKubeconfig(kubeconfig, {
+      const reading = readKubeconfig(kubeconfig.text, {
         ...(context !== undefined ? { context } : {}),
         ...(cluster !== undefined ? { cluster } : {}),
       });
+      // A selection or server hidden by the secret part cannot be judged offline; the plain parts still are.
+      if (kubeconfig.partlyOffline && reading.kind !== "servers")
+        deferUnknowns([{ path: "kubeconfig", cause: "offline" }]);
       if (reading.kind === "path") {
         reportViolation(
           `kubeconfig '${reading.path}' is a file path, which a policy cannot read, so the API server cannot be placed. Pass the kubeconfig contents instead: pulumi config set --secret kubernetes:kubeconfig < ${reading.path}, or kubeconfig: <contents> on the provider.`,
@@ -74,6 +123,16 @@ export const endpointKubeconfigEnforceEuServer = definePolicy({
         return;
       }
       for (const server of reading.servers) {
+        const proxy =
+          server.proxyUrl === undefined ? undefined : proxyReason(server, config, unknowns);
+        if (proxy) reportViolation(proxy);
+        if (isOfflinePlaceholder(server.server)) {
+          unknowns.push({
+            path: `kubeconfig cluster '${server.cluster}' server`,
+            cause: "offline",
+          });
+          continue;
+        }
         if (allowListed(config.allowedEndpoints, server.host)) continue;
         const verdict = judgeHost(
           KUBERNETES_ENDPOINTS,
@@ -90,6 +149,7 @@ export const endpointKubeconfigEnforceEuServer = definePolicy({
             : verdict.reason,
         );
       }
+      deferUnknowns(unknowns);
     },
     "only Kubernetes providers",
   ),

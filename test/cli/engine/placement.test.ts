@@ -38,6 +38,16 @@ const providers = {
     name: "unknown",
     inputs: { kubeconfig: UNKNOWN },
   }),
+  secretToken: recorded({
+    type: "pulumi:providers:kubernetes",
+    name: "secret-token",
+    inputs: {
+      kubeconfig: kubeconfig(
+        "https://ABCDEF0123.gr7.eu-west-1.eks.amazonaws.com",
+        `users:\n- name: u\n  user: {token: ${SECRET_PLACEHOLDER}}\n`,
+      ),
+    },
+  }),
 };
 const byUrn = new Map<string, RecordedResource>(Object.values(providers).map((p) => [p.urn, p]));
 const place = createPlacer((r) =>
@@ -173,6 +183,16 @@ describe("createPlacer", () => {
     [
       "a Kubernetes object on EKS as aws",
       recorded({ type: "kubernetes:core/v1:Namespace", name: "n", provider: using(providers.eks) }),
+      { vendor: "aws", region: null, country: null },
+    ],
+    [
+      "a Kubernetes object by the plain server of a kubeconfig whose token is secret",
+      recorded({
+        type: "kubernetes:core/v1:Namespace",
+        name: "n",
+        provider: using(providers.secretToken),
+        inputs: { metadata: { labels } },
+      }),
       { vendor: "aws", region: null, country: null },
     ],
     [
