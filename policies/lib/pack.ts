@@ -4,7 +4,6 @@
  * calls the same function, so `sovereign check` runs exactly what the pack serves.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type {
   EnforcementLevel,
   PolicyPackArgs,
@@ -12,6 +11,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { Environment } from "../../config/schema";
+import reviewedExemptions from "../exemptions.json";
 import type { PackName, SovereignPolicy } from "./define";
 import {
   parseExemptions,
@@ -49,11 +49,12 @@ export function environmentFrom(env: Readonly<Record<string, string | undefined>
   );
 }
 
-/** The reviewed exemptions file every pack applies. */
-export const EXEMPTIONS_FILE = join(__dirname, "..", "exemptions.json");
-
-/** The exemptions in `file`, validated. @default file - policies/exemptions.json */
-export function loadExemptions(file: string = EXEMPTIONS_FILE): Exemption[] {
+/**
+ * The exemptions in `file`, validated. Without a file, the reviewed policies/exemptions.json, which is imported
+ * rather than read so that a published pack (npm run build:packs) carries the exemptions it was built with.
+ */
+export function loadExemptions(file?: string): Exemption[] {
+  if (file === undefined) return parseExemptions(reviewedExemptions as unknown);
   return parseExemptions(JSON.parse(readFileSync(file, "utf8")) as unknown, file);
 }
 

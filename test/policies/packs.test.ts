@@ -38,6 +38,17 @@ describe("PACKS", () => {
     expect([manifest.name, manifest.version]).toEqual([name, PACKS[name].version]);
   });
 
+  test.each(PACK_NAMES)("pins %s's Pulumi SDKs to the repository's patch ranges", (name) => {
+    const sdks = (manifest: { dependencies: Record<string, string> }) =>
+      ["@pulumi/policy", "@pulumi/pulumi"].map((d) => manifest.dependencies[d]);
+    const root = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    const pack = JSON.parse(packFile(name, "package.json")) as typeof root;
+    expect(sdks(pack)).toEqual(sdks(root));
+    expect(sdks(root).every((range) => range?.startsWith("~"))).toBe(true);
+  });
+
   test.each(PACK_NAMES)("declares %s as a Node.js policy pack in PulumiPolicy.yaml", (name) => {
     expect(parse(packFile(name, "PulumiPolicy.yaml"))).toEqual({
       runtime: "nodejs",
