@@ -1,4 +1,4 @@
-/** The workload-baseline pack's rules: Kubernetes hardening for every pod-bearing kind. */
+/** The workload-baseline pack's rules: Kubernetes hardening for every pod-bearing kind, and every object's schema and API version. */
 import type { SovereignPolicy } from "../../lib/define";
 import { workloadContainerConfigureProbes } from "./configure-probes";
 import { workloadContainerConfigureResources } from "./configure-resources";
@@ -9,6 +9,8 @@ import { workloadContainerDisallowPrivilegeEscalation } from "./disallow-privile
 import { workloadContainerDisallowPrivileged } from "./disallow-privileged";
 import { workloadContainerEnforceNonRoot } from "./enforce-non-root";
 import { workloadContainerEnforceReadonlyRootfs } from "./enforce-readonly-rootfs";
+import { workloadKubernetesDisallowRemovedApi } from "./disallow-removed-api";
+import { workloadKubernetesEnforceSchema } from "./enforce-schema";
 
 export {
   workloadContainerConfigureProbes,
@@ -18,6 +20,8 @@ export {
   workloadContainerEnforceNonRoot,
   workloadContainerEnforceReadonlyRootfs,
   workloadImageDisallowLatestTag,
+  workloadKubernetesDisallowRemovedApi,
+  workloadKubernetesEnforceSchema,
   workloadPodDisallowHostNamespaces,
   workloadPodDisallowHostPath,
 };
@@ -33,4 +37,6 @@ export const workloadPolicies: SovereignPolicy[] = [
   workloadContainerConfigureProbes,
   workloadPodDisallowHostNamespaces,
   workloadPodDisallowHostPath,
+  workloadKubernetesEnforceSchema,
+  workloadKubernetesDisallowRemovedApi,
 ];

@@ -62,21 +62,29 @@ describe("scoped policies of the registry", () => {
     "workload-pod-disallow-host-namespaces",
     "workload-pod-disallow-host-path",
   ];
+  const KUBERNETES_OBJECT = [
+    "workload-kubernetes-enforce-schema",
+    "workload-kubernetes-disallow-removed-api",
+  ];
   test.each([
-    ["kubernetes:core/v1:ServiceAccount", ["vendor-resource-disallow-non-eu-vendor"]],
+    [
+      "kubernetes:core/v1:ServiceAccount",
+      ["vendor-resource-disallow-non-eu-vendor", ...KUBERNETES_OBJECT],
+    ],
     [
       "kubernetes:apps/v1:Deployment",
       [
         "vendor-resource-disallow-non-eu-vendor",
         "image-container-enforce-eu-registry",
         ...WORKLOAD,
+        ...KUBERNETES_OBJECT,
         "data-postgres-enforce-tls",
         "data-container-disallow-plaintext-credentials",
       ],
     ],
     [
       "kubernetes:core/v1:Secret",
-      ["vendor-resource-disallow-non-eu-vendor", "data-postgres-enforce-tls"],
+      ["vendor-resource-disallow-non-eu-vendor", ...KUBERNETES_OBJECT, "data-postgres-enforce-tls"],
     ],
     [
       "scaleway:object/bucket:Bucket",

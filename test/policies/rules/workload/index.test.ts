@@ -15,6 +15,8 @@ describe("workloadPolicies", () => {
       "workload-container-configure-probes",
       "workload-pod-disallow-host-namespaces",
       "workload-pod-disallow-host-path",
+      "workload-kubernetes-enforce-schema",
+      "workload-kubernetes-disallow-removed-api",
     ]);
   });
 
