@@ -30,3 +30,13 @@ export function blindSpotNotes(types: Iterable<string>, invokes: Iterable<string
     .filter(([key]) => seen.has(key))
     .map(([, note]) => note);
 }
+
+/** Multi-language components are built inside their provider plugin: offline, only their package is judged. */
+export function remoteComponentNotes(types: Iterable<string>): string[] {
+  const unique = [...new Set(types)].sort();
+  return unique.length === 0
+    ? []
+    : [
+        `multi-language components (${unique.join(", ")}) are built by their provider plugins: what they create was not checked; each is judged by its package and default provider`,
+      ];
+}

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cannedOutputs } from "./canned/outputs";
-import { blindSpotNotes } from "./blind-spots";
+import { blindSpotNotes, remoteComponentNotes } from "./blind-spots";
 import { cannedInvoke } from "./canned/invokes";
 import { buildConfig, type ProgramConfig } from "./config";
 import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
@@ -193,7 +193,10 @@ function notesOf(
     resources.map((r) => r.type),
     invokes.map((i) => i.token),
   );
-  return [...sourceNotes, ...unchecked, ...blind];
+  const remote = remoteComponentNotes(
+    resources.filter((r) => r.remote === true).map((r) => r.type),
+  );
+  return [...sourceNotes, ...unchecked, ...blind, ...remote];
 }
 
 /** What the resources were recorded from, and what the report must say about that. */
@@ -260,10 +263,12 @@ async function recordProgram(
       `the program logged errors (a real run fails on them):\n  - ${run.loggedErrors.join("\n  - ")}`,
     );
   }
-  const resources = withDefaultProviders(run.recording.resources, config, {
-    project: project.name,
-    stack,
-  });
+  const resources = withDefaultProviders(
+    run.recording.resources,
+    config,
+    { project: project.name, stack },
+    run.recording.defaultProviderUses,
+  );
   return {
     project: project.name,
     stack,

@@ -190,7 +190,8 @@ export function createPlacer(
       );
     }
     if (r.type === ROOT_STACK_TYPE) return NEUTRAL;
-    if (!r.custom) return COMPONENT;
+    // A remote component is its package's: the provider plugin builds what is inside.
+    if (!r.custom && r.remote !== true) return COMPONENT;
     if (isNeutralPackage(pkg)) return NEUTRAL;
     const vendor = vendorOfPackage(pkg);
     return vendor ? placeVendorResource(vendor.id, r, providerOf(r)) : UNPLACED;

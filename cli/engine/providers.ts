@@ -2,11 +2,13 @@
  * Default providers, synthesised as the engine would: a custom resource registered without an explicit provider
  * gets `pulumi:providers:<pkg>::default_<major>_<minor>_<patch>[_<plugin URL>]`, one per package, version and
  * plugin URL, whose inputs are the package's stack config (`scaleway:region` → `region`) plus `version`.
- * Mocks never register these (PROVIDERS.md §3.2), yet policies read them (`args.provider`).
+ * Reads, invokes and multi-language (remote) components without a provider get one too, as the engine's
+ * resource monitor does (pkg/resource/deploy/source_eval.go). Mocks never register these (PROVIDERS.md §3.2),
+ * yet policies read and judge them.
  */
 import { packageOfType } from "../../config/catalog/vendors";
 import { packageConfig, type ProgramConfig } from "./config";
-import { NO_OPTIONS, UNKNOWN, type RecordedResource } from "./recorder";
+import { NO_OPTIONS, UNKNOWN, type DefaultProviderUse, type RecordedResource } from "./recorder";
 
 const PROVIDER_PREFIX = "pulumi:providers:";
 
@@ -40,14 +42,9 @@ export function defaultProviderName(version: string, pluginDownloadURL: string):
   return name;
 }
 
-/** Whether the engine gives this resource a default provider: custom, no explicit provider, not built in. */
-function needsDefaultProvider(r: RecordedResource): boolean {
-  return (
-    r.custom &&
-    r.provider === undefined &&
-    !isProviderType(r.type) &&
-    packageOfType(r.type) !== "pulumi"
-  );
+/** Whether the engine serves this with a default provider: no explicit provider, not built in. */
+function needsDefaultProvider(token: string): boolean {
+  return !isProviderType(token) && packageOfType(token) !== "pulumi";
 }
 
 interface Where {
@@ -58,7 +55,7 @@ interface Where {
 
 function makeProvider(
   pkg: string,
-  source: RecordedResource,
+  source: DefaultProviderUse,
   config: ProgramConfig,
   where: Where,
 ): RecordedResource {
@@ -87,31 +84,40 @@ function makeProvider(
 }
 
 /**
- * The recorded resources with the default providers added, each just before its first user, and every resource
- * that needed one pointing at it (`provider` = `<urn>::<id>`; the id is unknown during a preview).
+ * The recorded resources with the default providers added, each just before its first user (the ones only reads
+ * and invokes use, after every resource), and every custom resource that needed one pointing at it
+ * (`provider` = `<urn>::<id>`; the id is unknown during a preview). A remote component keeps no provider, as in
+ * the engine's state, where the provider plugin registers it.
  */
 export function withDefaultProviders(
   resources: readonly RecordedResource[],
   config: ProgramConfig,
   where: Where,
+  uses: readonly DefaultProviderUse[] = [],
 ): RecordedResource[] {
   const providers = new Map<string, RecordedResource>();
   const out: RecordedResource[] = [];
-  for (const r of resources) {
-    if (!needsDefaultProvider(r)) {
-      out.push(r);
-      continue;
-    }
-    const pkg = packageOfType(r.type);
-    const key = `${pkg}\u0000${r.version}\u0000${r.pluginDownloadURL}`;
+  const providerFor = (use: DefaultProviderUse): RecordedResource => {
+    const pkg = packageOfType(use.token);
+    const key = `${pkg}\u0000${use.version}\u0000${use.pluginDownloadURL}`;
     let provider = providers.get(key);
     if (!provider) {
-      provider = makeProvider(pkg, r, config, where);
+      provider = makeProvider(pkg, use, config, where);
       providers.set(key, provider);
       out.push(provider);
     }
-    out.push({ ...r, provider: `${provider.urn}::${provider.id}` });
+    return provider;
+  };
+  for (const r of resources) {
+    const served = (r.custom || r.remote === true) && r.provider === undefined;
+    if (!served || !needsDefaultProvider(r.type)) {
+      out.push(r);
+      continue;
+    }
+    const provider = providerFor({ ...r, token: r.type });
+    out.push(r.custom ? { ...r, provider: `${provider.urn}::${provider.id}` } : r);
   }
+  for (const use of uses) if (needsDefaultProvider(use.token)) providerFor(use);
   return out;
 }
 

@@ -57,6 +57,8 @@ export interface RecordedResource {
   readonly version: string;
   /** The SDK's plugin download URL (part of the default provider's name), or "". */
   readonly pluginDownloadURL: string;
+  /** A multi-language component its package's provider plugin builds (`remote: true`): its children are not seen. */
+  readonly remote?: boolean;
   /** Outputs the mocks returned. */
   readonly outputs: Record<string, unknown>;
   /** Where the program declared it: the SDK's `sourcePosition` (first frame outside the Pulumi SDKs). */
@@ -84,6 +86,17 @@ export interface RecordedInvoke {
   readonly answered: boolean;
 }
 
+/**
+ * A read (`Resource.get`) or an invoke made without an explicit provider: the engine serves it with the package's
+ * default provider, which it registers (and the analyzer judges) like any other resource.
+ */
+export interface DefaultProviderUse {
+  /** The resource type or invoke token (its package names the provider). */
+  readonly token: string;
+  readonly version: string;
+  readonly pluginDownloadURL: string;
+}
+
 export interface MockAnswers {
   /** Outputs beyond the inputs for a resource type (computed ids, endpoints, kubeconfigs). */
   outputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown>;
@@ -94,6 +107,8 @@ export interface MockAnswers {
 export interface Recording {
   readonly resources: RecordedResource[];
   readonly invokes: RecordedInvoke[];
+  /** Reads and invokes that the engine would serve with a default provider. */
+  readonly defaultProviderUses: DefaultProviderUse[];
 }
 
 export interface RecordOptions {
@@ -199,10 +214,32 @@ interface RegisterRequest {
   getPlugindownloadurl(): string;
   getImportid(): string;
   getSourceposition(): { getUri(): string; getLine(): number } | undefined;
+  getRemote(): boolean;
+  getProvidersMap(): { get(pkg: string): string | undefined };
 }
 
+/** What the engine reads of a ReadResource or Invoke request to pick its provider. */
+interface ProviderRequest {
+  getProvider(): string;
+  getVersion(): string;
+  getPlugindownloadurl(): string;
+}
+
+interface ReadRequest extends ProviderRequest {
+  getType(): string;
+}
+
+interface InvokeRequest extends ProviderRequest {
+  getTok(): string;
+  getArgs(): WireObject | undefined;
+}
+
+type Callback = (err: unknown, resp: unknown) => void;
+
 interface Monitor {
-  registerResource(req: RegisterRequest, cb: (err: unknown, resp: unknown) => void): void;
+  registerResource(req: RegisterRequest, cb: Callback): void;
+  readResource(req: ReadRequest, cb: Callback): void;
+  invoke(req: InvokeRequest, cb: Callback): void;
   newUrn: (parent: string, type: string, name: string) => string;
   /** The mock monitor's registered resources: `registerResourceOutputs` and the `getResource` invoke read it. */
   resources: Map<string, { urn: string; id: string | null; state: unknown }>;
@@ -219,6 +256,19 @@ function registerResponse(urn: string, id: string, outputs: Record<string, unkno
     getObject: (): WireObject => ({ toJavaScript: () => outputs }),
     getPropertydependenciesMap: () => undefined,
     getResult: () => 0, // Result.SUCCESS: the outputs hold no unknowns to keep
+  };
+}
+
+/** The built-in invoke through which the runtime reads a registered resource (the mock monitor answers it). */
+const GET_RESOURCE = "pulumi:pulumi:getResource";
+
+/** What the runtime reads of an Invoke response: the result as plain JSON, which is its own wire form. */
+function invokeResponse(result: Record<string, unknown>) {
+  // Through JSON: an answer's undefined fields would fail the runtime's deserialization.
+  const wire = JSON.parse(JSON.stringify(result)) as unknown;
+  return {
+    getFailuresList: () => [],
+    getReturn: (): WireObject => ({ toJavaScript: () => wire }),
   };
 }
 
@@ -285,7 +335,22 @@ export function startRecording(
   answers: MockAnswers,
   opts: RecordOptions,
 ): Recording {
-  const recording: Recording = { resources: [], invokes: [] };
+  const recording: Recording = { resources: [], invokes: [], defaultProviderUses: [] };
+  const noteDefaultProvider = (token: string, req: ProviderRequest) => {
+    if (req.getProvider()) return;
+    recording.defaultProviderUses.push({
+      token,
+      version: req.getVersion(),
+      pluginDownloadURL: req.getPlugindownloadurl(),
+    });
+  };
+  const answerInvoke = (token: string, inputs: Record<string, unknown>) => {
+    const result = answers.invoke(token, inputs);
+    recording.invokes.push({ token, inputs, answered: result !== undefined });
+    // Throwing here would lose the message and hang Output-form invokes (see PROVIDERS.md §3): answer
+    // empty and let the engine report the unanswered invoke.
+    return result ?? {};
+  };
   /** A resource's state as the mocks answer it: its inputs, with the canned outputs of its type on top. */
   const stateOf = (type: string, name: string, inputs: Record<string, unknown>) => ({
     ...inputs,
@@ -297,14 +362,9 @@ export function startRecording(
       const decoded = decodeProperties(args.inputs).value as Record<string, unknown>;
       return { id: args.id ?? `${args.name}-id`, state: stateOf(args.type, args.name, decoded) };
     },
-    call: (args) => {
-      const inputs = decodeProperties(args.inputs).value as Record<string, unknown>;
-      const result = answers.invoke(args.token, inputs);
-      recording.invokes.push({ token: args.token, inputs, answered: result !== undefined });
-      // Throwing here would lose the message and hang Output-form invokes (see PROVIDERS.md §3): answer
-      // empty and let the engine report the unanswered invoke.
-      return result ?? {};
-    },
+    // Methods of resources (`Call`); invokes are answered by the monitor below.
+    call: (args) =>
+      answerInvoke(args.token, decodeProperties(args.inputs).value as Record<string, unknown>),
   };
   void pulumi.runtime.setMocks(
     mocks,
@@ -315,6 +375,30 @@ export function startRecording(
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
   monitor.newUrn = (parent, type, name) => engineUrn(opts.stack, opts.project, parent, type, name);
+  const readResource = monitor.readResource.bind(monitor);
+  monitor.readResource = (req, cb) => {
+    noteDefaultProvider(req.getType(), req);
+    readResource(req, cb);
+  };
+  const invoke = monitor.invoke.bind(monitor);
+  // Answered here to see the provider, version and plugin URL the engine picks the provider by.
+  monitor.invoke = (req, cb) => {
+    const token = req.getTok();
+    if (token === GET_RESOURCE) {
+      invoke(req, cb);
+      return;
+    }
+    let response: ReturnType<typeof invokeResponse>;
+    try {
+      noteDefaultProvider(token, req);
+      const inputs = decodeProperties(req.getArgs()?.toJavaScript() ?? {}).value;
+      response = invokeResponse(answerInvoke(token, inputs as Record<string, unknown>));
+    } catch (e) {
+      cb(e, undefined);
+      return;
+    }
+    cb(null, response);
+  };
   // Answered here rather than by the mock monitor, which would turn the inputs into Pulumi values, hand them to
   // `newResource`, serialize the state back (a promise per property) and encode it as a protobuf Struct for the
   // runtime to decode again: the same JSON, produced once per resource instead of four times.
@@ -358,6 +442,7 @@ export function startRecording(
         },
         version: req.getVersion(),
         pluginDownloadURL: req.getPlugindownloadurl(),
+        ...(req.getRemote() ? { remote: true } : {}),
         outputs,
         ...sourceOf(req),
       });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../../domain/offline-placeholders";
+import { loadPackSource } from "../../../cli/engine/packs";
 import type { CheckReport, PlannedResource } from "../../../cli/engine/report";
 import { NO_PACKS, runCli, spyPack } from "../run-cli";
 
@@ -174,6 +175,44 @@ describe("sovereign check: a stack without a config file", () => {
       );
     },
   );
+});
+
+describe("sovereign check: reads, invokes and multi-language components", () => {
+  test("judges the default provider the engine would register for each, and notes what stays unseen", async () => {
+    const { code, report } = await checkJson(
+      [program("reads-invokes-remote"), "--pack", "eu-sovereignty"],
+      loadPackSource(),
+    );
+    const u = (rest: string) => `urn:pulumi:dev::fixture-reads-invokes-remote::${rest}`;
+    expect(code).toBe(1);
+    expect(
+      report.violations
+        .map((v) => [v.policy, v.enforcementLevel, v.urn, v.message.split(",")[0]])
+        .sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+    ).toEqual([
+      [
+        "vendor-resource-disallow-non-eu-vendor",
+        "mandatory",
+        u("pulumi:providers:acme-cloud::default"),
+        "package 'acme-cloud' is not in the vendor catalog (config/catalog/vendors.ts)",
+      ],
+      [
+        "vendor-resource-disallow-non-eu-vendor",
+        "mandatory",
+        u("pulumi:providers:aws::default"),
+        "package 'aws' belongs to Amazon Web Services (seat US",
+      ],
+      [
+        "vendor-resource-disallow-non-eu-vendor",
+        "mandatory",
+        u("pulumi:providers:gcp::default"),
+        "package 'gcp' belongs to Google Cloud (seat US",
+      ],
+    ]);
+    expect(report.notes).toContain(
+      "multi-language components (acme-cloud:index:Database) are built by their provider plugins: what they create was not checked; each is judged by its package and default provider",
+    );
+  });
 });
 
 describe("sovereign check: what policies see", () => {

@@ -110,6 +110,41 @@ describe("withDefaultProviders", () => {
   });
 });
 
+describe("withDefaultProviders: reads, invokes and remote components", () => {
+  const where = { project: "shop", stack: "dev" };
+  const vpc = recorded({ type: "scaleway:network/vpc:Vpc", name: "vpc", ...SCALEWAY });
+  const cluster = recorded({
+    type: "eks:index:Cluster",
+    name: "cluster",
+    custom: false,
+    remote: true,
+    version: "3.0.0",
+  });
+  const uses = [
+    { token: "aws:ec2/getVpc:getVpc", version: "7.1.0", pluginDownloadURL: "" },
+    { token: "aws:s3/bucket:Bucket", version: "7.1.0", pluginDownloadURL: "" },
+    { token: "pulumi:pulumi:getStack", version: "", pluginDownloadURL: "" },
+    { token: "gcp:compute/network:Network", version: "9.0.0", pluginDownloadURL: "" },
+  ];
+  const plan = withDefaultProviders([stackResource(), vpc, cluster], config, where, uses);
+
+  test("adds the default provider of every package a read or invoke uses, once per version, after the resources", () => {
+    expect(plan.map((r) => r.urn.split("::").slice(2).join("::"))).toEqual([
+      "pulumi:pulumi:Stack::shop-dev",
+      "pulumi:providers:scaleway::default_1_54_0_github_/api.github.com/pulumiverse",
+      "scaleway:network/vpc:Vpc::vpc",
+      "pulumi:providers:eks::default_3_0_0",
+      "eks:index:Cluster::cluster",
+      "pulumi:providers:aws::default_7_1_0",
+      "pulumi:providers:gcp::default_9_0_0",
+    ]);
+  });
+
+  test("leaves a remote component without a provider, as the engine's state has it", () => {
+    expect(plan.find((r) => r.name === "cluster")?.provider).toBeUndefined();
+  });
+});
+
 describe("providerUrnOf", () => {
   test("drops the id from a provider reference", () => {
     expect(providerUrnOf("urn:pulumi:dev::shop::pulumi:providers:k8s::gra::04da6b54")).toBe(
