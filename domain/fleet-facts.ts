@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { LABEL } from "./labels";
+import { isRecord, propsOf, type DependencyResource } from "./dependencies/resources";
 
 /** Component type token (frozen: changing it replaces the fleet and blinds the pack). */
 export const FLEET_TYPE = "sovereign:fleet:Fleet";
@@ -41,25 +42,12 @@ export const fleetRulesSchema = z.object({
 export type FleetRules = z.infer<typeof fleetRulesSchema>;
 
 /** The least a resource must carry to be read here: a policy's `PolicyResource` or a recorded resource. */
-export interface ResourceView {
-  readonly type: string;
-  readonly urn: string;
-  readonly name?: string;
-  /** Outputs (what policies see). */
-  readonly props?: Record<string, unknown>;
-  /** Inputs and outputs (what the recorder keeps); read when `props` is absent. */
-  readonly inputs?: Record<string, unknown>;
-  readonly outputs?: Record<string, unknown>;
-}
+export type ResourceView = DependencyResource;
 
 export type FleetDeclaration =
   | { readonly urn: string; readonly rules: FleetRules }
   | { readonly urn: string; readonly rules?: undefined; readonly problem: string };
 
-const propsOf = (r: ResourceView): Record<string, unknown> =>
-  r.props ?? { ...r.inputs, ...r.outputs };
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
 const at = (obj: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), obj);
 const stringAt = (obj: unknown, ...path: string[]): string | undefined => {

@@ -166,6 +166,7 @@ export async function runCheck(
       secrets: outcome.secrets,
       stackFile: outcome.stackFile,
       programDir: outcome.programDir,
+      plan: outcome.resources,
     };
     const output = outcome.redact(render(outcome.report, context));
     const { mandatory, advisory } = outcome.report.summary;

@@ -14,7 +14,7 @@ import { CheckError } from "./errors";
 import { evaluate } from "./evaluate";
 import { resolveEntry } from "./loader";
 import { loadPackConfig, loadPackSource, selectPacks, type PackSource } from "./packs";
-import { createPlacer } from "./placement";
+import { createPlacer, UNPLACED } from "./placement";
 import { describeProgramError } from "./program-errors";
 import {
   chooseStack,
@@ -32,6 +32,8 @@ import { fixFor, type MissingKey } from "./required-config";
 import { runProgram } from "./run";
 import { STACK_FILE_ENV } from "../../config/errors";
 import { fleetReport, FLEET_SECTION } from "../report/fleet";
+import { fleetSurvival } from "../../domain/fleet-survival";
+import type { ProviderPlacer } from "../../domain/dependencies";
 import { readImported, type ImportedKind } from "../inputs";
 
 export interface CheckOptions {
@@ -68,6 +70,8 @@ export interface CheckOptions {
 
 export interface CheckOutcome {
   readonly report: CheckReport;
+  /** The recorded resources, inputs included (secrets marked), for `--format preview-json`. */
+  readonly resources: readonly RecordedResource[];
   /** Values no output may contain: the secret placeholder, `secure:` ciphertexts, secret inputs' plaintexts. */
   readonly secrets: readonly string[];
   /** Scrubs `secrets` from any text the CLI prints. */
@@ -130,11 +134,29 @@ function sourcesFromPositions(dir: string): SourceOf {
   };
 }
 
-function planOf(resources: readonly RecordedResource[], sourceOf: SourceOf): PlannedResource[] {
+type Place = ReturnType<typeof createPlacer>;
+
+function placerOf(resources: readonly RecordedResource[]): {
+  place: Place;
+  placeProvider: ProviderPlacer;
+} {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const place = createPlacer((r) =>
     r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined,
   );
+  const placeProvider: ProviderPlacer = (urn) => {
+    const provider = byUrn.get(urn);
+    const placed = provider && place(provider);
+    return placed && placed.vendor !== UNPLACED.vendor ? placed : undefined;
+  };
+  return { place, placeProvider };
+}
+
+function planOf(
+  resources: readonly RecordedResource[],
+  sourceOf: SourceOf,
+  place: Place,
+): PlannedResource[] {
   return resources.map((r) => {
     const source = sourceOf(r);
     return {
@@ -321,7 +343,8 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     : await recordProgram(opts, progress);
   const { resources } = recorded;
   checkUniqueUrns(resources);
-  const plan = planOf(resources, recorded.sourceOf);
+  const { place, placeProvider } = placerOf(resources);
+  const plan = planOf(resources, recorded.sourceOf, place);
   progress(
     `checking ${resources.length} resources against ${packs.length} pack${packs.length === 1 ? "" : "s"}`,
   );
@@ -331,6 +354,7 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
   const notes = notesOf(recorded.notes, packs.length, resources, recorded.invokes);
   const violations = evaluation.violations;
   const sections = sectionsOf(resources);
+  const { model, survival } = fleetSurvival(resources, placeProvider);
   const report: CheckReport = {
     project: recorded.project,
     stack: recorded.stack,
@@ -346,10 +370,13 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     assumedConfig: recorded.assumedConfig,
     unansweredInvokes: unique(recorded.invokes.filter((i) => !i.answered).map((i) => i.token)),
     notes,
+    dependencies: model.dependencies,
+    survival,
     ...(sections ? { sections } : {}),
   };
   return {
     report,
+    resources,
     secrets: recorded.secrets,
     redact: redactor(recorded.secrets),
     stackFile: recorded.stackFile,

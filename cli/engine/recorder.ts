@@ -7,6 +7,7 @@
  * the program actually registers through.
  */
 import type * as PulumiModule from "@pulumi/pulumi";
+import { UNKNOWN_DURING_PREVIEW } from "../../domain/unknown";
 
 type Pulumi = typeof PulumiModule;
 
@@ -16,7 +17,7 @@ const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
 const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN = UNKNOWN_DURING_PREVIEW;
 
 export interface RecordedResource {
   readonly urn: string;

@@ -1,3 +1,6 @@
+import type { Dependency } from "../../domain/dependencies";
+import type { Survival } from "../../domain/survival";
+
 /**
  * The result of one `sovereign check`: what every output format renders. `--format json` prints exactly this
  * (the contract in README.md); the other formats are views of it. Secret values never enter a report: resources
@@ -72,6 +75,10 @@ export interface CheckReport {
   readonly unansweredInvokes: readonly string[];
   /** What the engine could not see or had to stand in for (ESC environments, Helm charts not rendered). */
   readonly notes?: readonly string[];
+  /** Every run-time dependency of every target, attributed to a vendor and country (domain/dependencies). */
+  readonly dependencies?: readonly Dependency[];
+  /** Per vendor lost: the capacity left on targets that keep every serving dependency (domain/survival.ts). */
+  readonly survival?: readonly Survival[];
   /** Sections other modules add (the fleet exit report), keyed by id. */
   readonly sections?: Readonly<Record<string, unknown>>;
 }

@@ -3,6 +3,7 @@
  * which secret values must never be printed. Every field is optional so `render(report)` works on its own.
  */
 import { version as packageVersion } from "../../package.json";
+import type { RecordedResource } from "../engine/recorder";
 
 export interface FormatContext {
   /**
@@ -27,6 +28,11 @@ export interface FormatContext {
    * @default the `version` of package.json
    */
   readonly toolVersion?: string;
+  /**
+   * The recorded resources with their inputs, for formats that print the plan itself (`preview-json`).
+   * @default - none: only the report is rendered
+   */
+  readonly plan?: readonly RecordedResource[];
 }
 
 /** The fields of a context with their defaults applied. */

@@ -8,6 +8,7 @@ import type { FormatContext } from "./context";
 import { renderJson } from "./json";
 import { render as renderJunit } from "./junit";
 import { render as renderMarkdown } from "./markdown";
+import { renderPreviewJson } from "./preview-json";
 import { render as renderSarif } from "./sarif";
 import { renderText } from "./text";
 
@@ -19,6 +20,7 @@ export const RENDERERS: Readonly<Record<string, Renderer>> = {
   markdown: renderMarkdown,
   sarif: renderSarif,
   junit: renderJunit,
+  "preview-json": renderPreviewJson,
 };
 
 export const FORMAT_NAMES = Object.keys(RENDERERS);

@@ -5,6 +5,7 @@
 import type { CheckReport, PlannedResource, ReportedViolation } from "../engine/report";
 import type { FormatContext } from "./context";
 import { redactDeep } from "../engine/redact";
+import { survivalText } from "../report/survival";
 
 /** Groups printed after the placed vendors, in this order. */
 const TRAILING_GROUPS = ["unknown", "component", "neutral"];
@@ -80,6 +81,7 @@ export function renderText(raw: CheckReport, ctx: FormatContext = {}): string {
     ...(report.violations.length === 0
       ? ["  none"]
       : report.violations.flatMap((v) => violationLines(v, byUrn))),
+    ...survivalText(report.survival),
     ...listSection(
       "Exemptions in use",
       report.exemptions.map(

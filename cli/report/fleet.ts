@@ -20,6 +20,8 @@ import {
   type FleetRules,
   type ResourceView,
 } from "../../domain/fleet-facts";
+import type { Survival } from "../../domain/survival";
+import { survivalMarkdown } from "./survival";
 
 export interface WorkloadExit {
   readonly workload: string;
@@ -202,7 +204,11 @@ export const FLEET_SECTION = "fleet";
  */
 export function fleetSectionMarkdown(report: {
   readonly sections?: Readonly<Record<string, unknown>>;
+  readonly survival?: readonly Survival[];
 }): string {
   const section = report.sections?.[FLEET_SECTION] as FleetReport | undefined;
-  return section && Array.isArray(section.fleets) ? fleetReportMarkdown(section) : "";
+  if (!section || !Array.isArray(section.fleets)) return "";
+  return [fleetReportMarkdown(section), survivalMarkdown(report.survival)]
+    .filter((part) => part !== "")
+    .join("\n");
 }

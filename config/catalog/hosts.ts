@@ -134,3 +134,49 @@ export function matchHost(table: readonly HostPattern[], host: string): HostMatc
   byHost.set(bare, match);
   return match;
 }
+
+/**
+ * S3 endpoints of object storage services, for backup and copy destinations. Hosts as the catalog already writes
+ * them (config/catalog/offerings.ts: `s3.<site>.scw.cloud`, `s3.<region>.io.cloud.ovh.net`), STACKIT's
+ * `object.storage.eu01.onstackit.cloud` (config/schema.ts example), IONOS `s3-eu-central-1.ionoscloud.com` and
+ * `s3.eu-south-2.ionoscloud.com` (IONOS Object Storage endpoint list, docs.ionos.com), Amazon S3's regional hosts
+ * (`s3.<region>.amazonaws.com`, AWS general reference). Bucket-in-host forms are accepted before each.
+ */
+export const OBJECT_STORAGE_ENDPOINTS: readonly HostPattern[] = [
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?s3\.(?<site>[a-z]{2}-[a-z]{3})\.scw\.cloud$/,
+    vendor: "scaleway",
+    label: "Scaleway Object Storage",
+  },
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?s3\.(?<site>[a-z0-9-]+)\.(?:io\.|perf\.)?cloud\.ovh\.net$/,
+    vendor: "ovhcloud",
+    label: "OVHcloud Object Storage",
+  },
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?object\.storage\.(?<site>eu[0-9]{2})\.onstackit\.cloud$/,
+    vendor: "stackit",
+    label: "STACKIT Object Storage",
+  },
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?s3[.-](?<site>[a-z]{2}-[a-z]+-[0-9])\.ionoscloud\.com$/,
+    vendor: "ionos",
+    label: "IONOS Object Storage",
+  },
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/,
+    vendor: "aws",
+    label: "Amazon S3",
+  },
+  { pattern: /^storage\.googleapis\.com$/, vendor: "gcp", label: "Google Cloud Storage" },
+  {
+    pattern: /^[a-z0-9]+\.blob\.core\.windows\.net$/,
+    vendor: "azure",
+    label: "Azure Blob Storage",
+  },
+  {
+    pattern: /^[a-z0-9]+\.r2\.cloudflarestorage\.com$/,
+    vendor: "cloudflare",
+    label: "Cloudflare R2",
+  },
+];

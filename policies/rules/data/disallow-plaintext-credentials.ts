@@ -13,7 +13,7 @@ import {
   embedsUriPassword,
   type CredentialNameConfig,
 } from "./lib/credentials";
-import { isPodBearing } from "../../lib/pods";
+import { isPodBearing } from "../../../domain/pods";
 import { envValues } from "./lib/kubernetes-values";
 
 export const dataContainerDisallowPlaintextCredentials = definePolicy({

@@ -7,7 +7,7 @@
  */
 import { definePolicy, scopedValidation } from "../../lib/define";
 import { nameWords } from "./lib/credentials";
-import { isPodBearing } from "../../lib/pods";
+import { isPodBearing } from "../../../domain/pods";
 import {
   configMapValues,
   envValues,

@@ -12,6 +12,8 @@ import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { allowListed, judgeHost } from "../../lib/hosts";
 import { readPath } from "../../lib/read";
 import { deferUnknowns, rawOf, type UnknownAt } from "../../lib/unknown";
+import { hostAndPath } from "../../../domain/dependencies/attribute";
+import { CHART_TYPES, chartSourceOf, type ChartSource } from "../../../domain/dependencies/charts";
 
 const configSchema = {
   properties: {
@@ -26,46 +28,10 @@ interface ChartConfig extends GroupConfig {
   readonly allowedRepositories: string[];
 }
 
-/** Resource types that fetch a chart when deployed (the v3 Chart component renders client-side, unregistered). */
-const CHART_TYPES = /^kubernetes:helm\.sh\/(?:v3:Release|v4:Chart)$/;
-
 const FIX =
   "Push the chart to an EU OCI registry (e.g. oci://rg.<region>.scw.cloud/<namespace>/charts) and set chart to that oci:// address, or list your own EU chart source in allowedRepositories in this policy's config.";
 
-/** Where a chart is fetched from: an address to place, nothing to fetch, or a reason it cannot be placed. */
-type Source =
-  | { readonly kind: "remote"; readonly address: string }
-  | { readonly kind: "local" }
-  | { readonly kind: "unplaceable"; readonly reason: string };
-
-const isLocalPath = (chart: string) => /^(?:\.{1,2}\/|\/|file:\/\/)/.test(chart);
-
-function sourceOf(chart: string, repo: string | undefined): Source {
-  if (chart.startsWith("oci://")) return { kind: "remote", address: chart };
-  if (repo !== undefined) return { kind: "remote", address: repo };
-  if (/^https?:\/\//.test(chart)) return { kind: "remote", address: chart };
-  if (isLocalPath(chart)) return { kind: "local" };
-  if (chart.includes("/"))
-    return {
-      kind: "unplaceable",
-      reason: `chart '${chart}' names a Helm repository alias ('${chart.slice(0, chart.indexOf("/"))}'), resolved from the Helm configuration of the machine that runs Pulumi, which no policy can see`,
-    };
-  return {
-    kind: "unplaceable",
-    reason: `chart '${chart}' names no repository: Helm looks it up in a local chart directory or the machine's Helm configuration, which no policy can see`,
-  };
-}
-
-/** Host and path of `oci://host/path`, `https://host/path` (scheme optional). */
-function hostAndPath(address: string): { host: string; path: string } {
-  const bare = address.replace(/^[a-z]+:\/\//i, "");
-  const slash = bare.indexOf("/");
-  return slash < 0
-    ? { host: bare, path: "" }
-    : { host: bare.slice(0, slash), path: bare.slice(slash + 1).replace(/\/+$/, "") };
-}
-
-function judgeSource(source: Source, config: ChartConfig): string | undefined {
+function judgeSource(source: ChartSource, config: ChartConfig): string | undefined {
   if (source.kind === "local") return undefined;
   if (source.kind === "unplaceable") return `${source.reason}. ${FIX}`;
   const { host, path } = hostAndPath(source.address);
@@ -104,7 +70,7 @@ export const imageHelmEnforceEuChartSource = definePolicy({
         return;
       }
       const reason = judgeSource(
-        sourceOf(String(chart.value), repo?.kind === "value" ? String(repo.value) : undefined),
+        chartSourceOf(String(chart.value), repo?.kind === "value" ? String(repo.value) : undefined),
         config,
       );
       if (reason) reportViolation(reason);

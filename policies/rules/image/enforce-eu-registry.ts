@@ -9,8 +9,8 @@ import { ALLOWED_GROUP, readConfig, stringList, type GroupConfig } from "../../l
 import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { allowListed, judgeHost } from "../../lib/hosts";
-import { IMAGE_FIELDS, parseImage } from "../../lib/images";
-import { kubernetesKind, podSpecPathOf } from "../../lib/pods";
+import { IMAGE_FIELDS, parseImage } from "../../../domain/images";
+import { kubernetesKind, podSpecPathOf } from "../../../domain/pods";
 import { readPath, type Reading } from "../../lib/read";
 import { deferUnknowns, rawOf, type UnknownAt } from "../../lib/unknown";
 

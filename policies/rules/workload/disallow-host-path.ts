@@ -3,7 +3,7 @@
  * credentials are one mount away, and the data never leaves with the pod.
  */
 import { definePolicy } from "../../lib/define";
-import { indexed } from "../../lib/pods";
+import { indexed } from "../../../domain/pods";
 import { arrayAt, objectAt, validatePod } from "./lib/containers";
 
 export const workloadPodDisallowHostPath = definePolicy({

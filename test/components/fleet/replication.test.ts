@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import type { RecordedResource, Recording } from "../../../cli/engine/recorder";
 import { deployFleet, nextOtherVendor, planCopies, type RingSite } from "../../../components/fleet";
-import { containersOf, podSpecOf } from "../../../policies/lib/pods";
+import { containersOf, podSpecOf } from "../../../domain/pods";
 import { recordingMocks, settle, unwrap } from "../../helpers/mocks";
 import { fleetConfig, platformsOf, type FleetFixture } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { accountEntityOf, ACCOUNT_KEYS } from "../../../config/catalog/accounts";
 import { allowListed, bareHost } from "../../../policies/lib/hosts";
-import { parseImage } from "../../../policies/lib/images";
+import { parseImage } from "../../../domain/images";
 import {
   hostOfServer,
   isKubeconfigPath,

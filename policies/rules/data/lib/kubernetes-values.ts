@@ -2,7 +2,7 @@
  * The named plain-text values a Kubernetes resource carries, so data rules read env, Secret and ConfigMap values
  * the same way: each with its name and where it sits, for the violation message.
  */
-import { containersOf, indexed, podSpecOf } from "../../../lib/pods";
+import { containersOf, indexed, podSpecOf } from "../../../../domain/pods";
 import { containerLabel } from "../../workload/lib/containers";
 
 type Json = Record<string, unknown>;

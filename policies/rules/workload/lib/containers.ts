@@ -12,7 +12,7 @@ import {
   podSpecOf,
   type ContainerRef,
   type ContainerRole,
-} from "../../../lib/pods";
+} from "../../../../domain/pods";
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export interface PodUnderTest {
   readonly spec: Json | undefined;
 }
 
-/** The pod of a pod-bearing resource, or undefined for every other type (policies/lib/pods.ts decides). */
+/** The pod of a pod-bearing resource, or undefined for every other type (domain/pods.ts decides). */
 export function podUnderTest(type: string, props: Json): PodUnderTest | undefined {
   const raw = kubernetesKind(type);
   if (raw === undefined || !isPodBearing(type)) return undefined;

@@ -42,7 +42,7 @@ export interface ImageField {
 }
 
 /**
- * Image fields of kinds that are not pod-bearing (pod kinds are read through policies/lib/pods.ts). CloudNativePG
+ * Image fields of kinds that are not pod-bearing (pod kinds are read through domain/pods.ts). CloudNativePG
  * is here because the Kubernetes adapter runs PostgreSQL with it.
  */
 export const IMAGE_FIELDS: readonly ImageField[] = [

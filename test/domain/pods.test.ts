@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from "vitest";
-import { containersOf, isPodBearing, podSpecOf } from "../../../policies/lib/pods";
+import { containersOf, isPodBearing, podSpecOf } from "../../domain/pods";
 
 describe("pods", () => {
   test.each([

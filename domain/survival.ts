@@ -1,0 +1,122 @@
+/**
+ * N−1 over dependencies: for each vendor V the fleet runs on or depends on, which targets keep every serving
+ * dependency when V is gone, and how many replicas of each workload they hold. A target at V is gone with it; a
+ * target elsewhere is broken when one of its serving dependencies is served by V alone (or by nothing the catalogs
+ * attribute: fail closed). A dependency served by at least two vendors survives the loss of one.
+ */
+import { UNATTRIBUTED, type Dependency } from "./dependencies/model";
+import type { DependencyModel } from "./dependencies";
+
+/** Replicas of one workload in one Deployment, placed by its labels. */
+export interface PlacedReplicas {
+  readonly workload: string;
+  readonly urn: string;
+  readonly target?: string;
+  readonly vendor?: string;
+  readonly replicas: number;
+}
+
+export interface SurvivalInput {
+  readonly workloads: readonly { readonly name: string; readonly required: number }[];
+  readonly deployments: readonly PlacedReplicas[];
+  readonly model: DependencyModel;
+}
+
+/** A serving dependency a surviving target loses with the vendor. */
+export interface BrokenDependency {
+  readonly target: string;
+  /** The target's own vendor. */
+  readonly targetVendor: string;
+  readonly kind: Dependency["kind"];
+  readonly endpoint: string;
+  /** Who serves it: the lost vendor, or `unknown`. */
+  readonly vendor: string;
+  readonly urn: string;
+  readonly resource: string;
+}
+
+export interface Survival {
+  /** The vendor lost. */
+  readonly lost: string;
+  /** Replicas per workload on targets that keep serving. */
+  readonly capacity: Readonly<Record<string, number>>;
+  readonly required: Readonly<Record<string, number>>;
+  /** Targets that run at the lost vendor. */
+  readonly targetsLost: readonly string[];
+  /** Targets elsewhere that keep every serving dependency. */
+  readonly serving: readonly string[];
+  readonly broken: readonly BrokenDependency[];
+}
+
+/** Vendors whose loss is asked about: where replicas run, then every vendor a serving dependency names. */
+function vendorsToLose(input: SurvivalInput): string[] {
+  const vendors = new Set<string>();
+  for (const d of input.deployments) if (d.vendor !== undefined) vendors.add(d.vendor);
+  for (const d of input.model.dependencies)
+    if (d.serving && d.vendor !== UNATTRIBUTED) vendors.add(d.vendor);
+  return [...vendors].sort();
+}
+
+/** Serving dependencies of each target, grouped by what they reach: `target → kind endpoint → entries`. */
+function groupedDependencies(model: DependencyModel): Map<string, Map<string, Dependency[]>> {
+  const byTarget = new Map<string, Map<string, Dependency[]>>();
+  for (const d of model.dependencies) {
+    if (!d.serving) continue;
+    const groups = byTarget.get(d.target) ?? new Map<string, Dependency[]>();
+    const key = `${d.kind}\u0000${d.endpoint}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+    byTarget.set(d.target, groups);
+  }
+  return byTarget;
+}
+
+/** What `lost` breaks at `target`: each dependency no other attributed vendor serves. */
+function brokenAt(
+  target: string,
+  targetVendor: string,
+  groups: ReadonlyMap<string, Dependency[]>,
+  lost: string,
+): BrokenDependency[] {
+  const broken: BrokenDependency[] = [];
+  for (const entries of groups.values()) {
+    const survives = entries.some((e) => e.vendor !== lost && e.vendor !== UNATTRIBUTED);
+    if (survives) continue;
+    for (const e of entries)
+      broken.push({
+        target,
+        targetVendor,
+        kind: e.kind,
+        endpoint: e.endpoint,
+        vendor: e.vendor,
+        urn: e.urn,
+        resource: e.resource,
+      });
+  }
+  return broken;
+}
+
+export function survivalOf(input: SurvivalInput): Survival[] {
+  const groups = groupedDependencies(input.model);
+  const targetVendor = new Map(input.model.targets.map((t) => [t.name, t.vendor]));
+  const targetOfDeployment = (d: PlacedReplicas) => d.target ?? input.model.targetOf.get(d.urn);
+  const required = Object.fromEntries(input.workloads.map((w) => [w.name, w.required]));
+  return vendorsToLose(input).map((lost): Survival => {
+    const targetsLost = input.model.targets.filter((t) => t.vendor === lost).map((t) => t.name);
+    const broken = [...groups].flatMap(([target, g]) => {
+      const vendor = targetVendor.get(target) ?? UNATTRIBUTED;
+      return vendor === lost ? [] : brokenAt(target, vendor, g, lost);
+    });
+    const brokenTargets = new Set(broken.map((b) => b.target));
+    const capacity = Object.fromEntries(input.workloads.map((w) => [w.name, 0]));
+    for (const d of input.deployments) {
+      const target = targetOfDeployment(d);
+      if (d.vendor === undefined || d.vendor === lost || !(d.workload in capacity)) continue;
+      if (target !== undefined && brokenTargets.has(target)) continue;
+      capacity[d.workload] = (capacity[d.workload] ?? 0) + d.replicas;
+    }
+    const serving = input.model.targets
+      .filter((t) => t.vendor !== lost && !brokenTargets.has(t.name))
+      .map((t) => t.name);
+    return { lost, capacity, required, targetsLost, serving, broken };
+  });
+}
