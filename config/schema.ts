@@ -83,6 +83,11 @@ const scalewayTarget = z
     zone: z.string().optional(),
     /** @default - the provider's project (`scaleway:projectId` or SCW_DEFAULT_PROJECT_ID) */
     projectId: z.string().uuid().optional(),
+    /**
+     * The organization the bucket credential (IAM application, policy) belongs to.
+     * @default - SCW_DEFAULT_ORGANIZATION_ID, else SCW_ORGANIZATION_ID, from the environment
+     */
+    organizationId: z.string().uuid().optional(),
     /** @default "10.10.0.0/20" */
     privateNetworkCidr: z.cidrv4().default("10.10.0.0/20"),
     database: databaseManaged.default({
@@ -105,6 +110,11 @@ const ovhTarget = z
     serviceName: z
       .string()
       .regex(/^[0-9a-f]{32}$/, "must be the 32-hex-digit Public Cloud project id"),
+    /**
+     * Availability zone of the node pool, in a 3-AZ region (EU-WEST-PAR, EU-SOUTH-MIL); 1-AZ regions take none.
+     * @default - the region's first zone in a 3-AZ region
+     */
+    zone: z.string().optional(),
     /** @default 0 */
     vlanId: z.number().int().min(0).max(4000).default(0),
     /** @default "10.20.0.0/24" */
@@ -218,18 +228,17 @@ const kubernetesTarget = z
  * The fields the catalog cross-checks read, parsed on their own: a target that lacks another field (an OVHcloud
  * `serviceName`) is still sited, so one run reports its region too.
  */
+const MANAGED_SITING = {
+  provider: true,
+  region: true,
+  zone: true,
+  database: true,
+  objectStore: true,
+  registry: true,
+} as const;
 const targetSiting = z.discriminatedUnion("provider", [
-  z.object(scalewayTarget.shape).pick({
-    provider: true,
-    region: true,
-    zone: true,
-    database: true,
-    objectStore: true,
-    registry: true,
-  }),
-  z
-    .object(ovhTarget.shape)
-    .pick({ provider: true, region: true, database: true, objectStore: true, registry: true }),
+  z.object(scalewayTarget.shape).pick(MANAGED_SITING),
+  z.object(ovhTarget.shape).pick(MANAGED_SITING),
   z
     .object(kubernetesTarget.shape)
     .pick({ provider: true, vendor: true, region: true, database: true, objectStore: true }),
@@ -345,7 +354,12 @@ export function vendorOfTarget(t: Pick<Target, "provider"> & { vendor?: string }
 
 const OFFERINGS: Record<
   "scaleway" | "ovhcloud",
-  Readonly<Record<string, { readonly capabilities: readonly Capability[] }>>
+  Readonly<
+    Record<
+      string,
+      { readonly capabilities: readonly Capability[]; readonly zones: readonly string[] }
+    >
+  >
 > = {
   scaleway: SCALEWAY_OFFERINGS,
   ovhcloud: OVH_OFFERINGS,
@@ -425,15 +439,15 @@ function regionIssues(t: TargetSiting): CrossIssue[] {
       });
     }
   }
-  if (
-    t.provider === "scaleway" &&
-    t.zone !== undefined &&
-    placeOf("scaleway", t.zone)?.site !== place.site
-  ) {
+  const zones = OFFERINGS[t.provider][place.site]?.zones ?? [];
+  if (t.zone !== undefined && !zones.includes(t.zone.toLowerCase())) {
     issues.push({
       path: at("zone"),
       input: t.zone,
-      message: `is not a zone of ${place.site}; use one of ${SCALEWAY_OFFERINGS[place.site as keyof typeof SCALEWAY_OFFERINGS].zones.join(", ")}`,
+      message:
+        zones.length > 0
+          ? `is not a zone of ${place.site}; use one of ${zones.join(", ")}`
+          : `names a zone, but ${vendor} ${place.site} has no availability zones; remove it`,
     });
   }
   return issues;

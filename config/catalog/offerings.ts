@@ -4,6 +4,7 @@
  * Versions were read from provider documentation (../shared/facts/PROVIDERS.md); a real `pulumi preview` checks
  * them against the live API (`scaleway.kubernetes.getVersion`, `ovh.cloudproject.getKube`).
  */
+import { SITES } from "./regions";
 
 export const Capability = {
   kubernetes: "kubernetes",
@@ -20,6 +21,12 @@ export interface ScalewayOffering {
 }
 
 export interface OvhOffering {
+  /**
+   * Availability zones of a 3-AZ region; MKS node pools there must name one (`availabilityZones`, "mandatory for
+   * multi-zone", one zone per pool: @ovhcloud/pulumi-ovh cloudproject/kubeNodePool.d.ts and ovh/terraform-provider-ovh
+   * docs/resources/cloud_project_kube_nodepool.md). Empty in 1-AZ regions, where pools take none.
+   */
+  readonly zones: readonly string[];
   /** OpenStack region for MKS, private network and subnet. */
   readonly openstackRegion: string;
   /** Macro region for Object Storage, managed databases and the registry. */
@@ -36,35 +43,68 @@ export const VERSIONS = {
   cloudNativePgPostgres: "16",
 } as const;
 
-/** Scaleway: every region is EU; Milan is new and has no managed database yet. */
+/**
+ * Scaleway: every region is EU. Milan (it-mil) has Kapsule but neither managed databases nor Container Registry:
+ * the API clients list it-mil for k8s/v1 and vpc/v2 but not for rdb/v1 or registry/v1 (scaleway/scaleway-sdk-go
+ * `api/<product>/<version>/<product>_sdk.go` `Regions()`, commit 2c5cd81 of 2026-08-20). Object Storage in it-mil is not in that SDK (S3
+ * protocol) nor in Scaleway's availability guide (docs-content products-availability.mdx, validated 2025-12-04): kept
+ * as before, not verified here.
+ */
 export const SCALEWAY_OFFERINGS = {
   "fr-par": { zones: ["fr-par-1", "fr-par-2", "fr-par-3"], capabilities: ALL },
   "nl-ams": { zones: ["nl-ams-1", "nl-ams-2", "nl-ams-3"], capabilities: ALL },
   "pl-waw": { zones: ["pl-waw-1", "pl-waw-2", "pl-waw-3"], capabilities: ALL },
-  "it-mil": { zones: ["it-mil-1"], capabilities: ["kubernetes", "objectStore", "registry"] },
+  "it-mil": { zones: ["it-mil-1"], capabilities: ["kubernetes", "objectStore"] },
 } as const satisfies Record<string, ScalewayOffering>;
 export type ScalewayRegion = keyof typeof SCALEWAY_OFFERINGS;
 
 /** OVHcloud Public Cloud regions in the EU where MKS, Object Storage, managed PostgreSQL and the registry exist. */
 export const OVH_OFFERINGS = {
-  GRA: { openstackRegion: "GRA9", serviceRegion: "GRA", kubePlan: "free", capabilities: ALL },
-  SBG: { openstackRegion: "SBG5", serviceRegion: "SBG", kubePlan: "free", capabilities: ALL },
-  DE: { openstackRegion: "DE1", serviceRegion: "DE", kubePlan: "free", capabilities: ALL },
-  WAW: { openstackRegion: "WAW1", serviceRegion: "WAW", kubePlan: "free", capabilities: ALL },
+  GRA: {
+    openstackRegion: "GRA9",
+    serviceRegion: "GRA",
+    kubePlan: "free",
+    zones: [],
+    capabilities: ALL,
+  },
+  SBG: {
+    openstackRegion: "SBG5",
+    serviceRegion: "SBG",
+    kubePlan: "free",
+    zones: [],
+    capabilities: ALL,
+  },
+  DE: {
+    openstackRegion: "DE1",
+    serviceRegion: "DE",
+    kubePlan: "free",
+    zones: [],
+    capabilities: ALL,
+  },
+  WAW: {
+    openstackRegion: "WAW1",
+    serviceRegion: "WAW",
+    kubePlan: "free",
+    zones: [],
+    capabilities: ALL,
+  },
   RBX: {
     openstackRegion: "EU-WEST-RBX",
+    zones: [],
     serviceRegion: "RBX",
     kubePlan: "standard",
     capabilities: ["kubernetes", "objectStore"],
   },
   "EU-WEST-PAR": {
     openstackRegion: "EU-WEST-PAR",
+    zones: SITES.ovhcloud["EU-WEST-PAR"].zones,
     serviceRegion: "EU-WEST-PAR",
     kubePlan: "standard",
     capabilities: ALL,
   },
   "EU-SOUTH-MIL": {
     openstackRegion: "EU-SOUTH-MIL",
+    zones: SITES.ovhcloud["EU-SOUTH-MIL"].zones,
     serviceRegion: "EU-SOUTH-MIL",
     kubePlan: "standard",
     capabilities: ["kubernetes", "objectStore"],

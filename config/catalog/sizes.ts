@@ -19,6 +19,11 @@ export interface ManagedSizes {
   readonly nodeMemoryGiB: number;
 }
 
+/**
+ * Scaleway's small types were checked on 2026-12-02 against terraform-provider-scaleway (b2d45ed, 2026-08-21): its
+ * k8s_pool docs still use DEV1-M (only DEV1-S, PLAY2-PICO and STARDUST are not eligible for pools) and its rdb tests
+ * still create DB-DEV-S instances; neither is deprecated there.
+ */
 export const SIZES = {
   scaleway: {
     small: { node: "DEV1-M", database: "DB-DEV-S", nodeCpu: 3, nodeMemoryGiB: 4 },

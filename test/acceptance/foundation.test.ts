@@ -70,6 +70,7 @@ const IN_CLUSTER = [
   "kubernetes:core/v1:Secret",
   "kubernetes:postgresql.cnpg.io/v1:Cluster",
   "kubernetes:postgresql.cnpg.io/v1:ScheduledBackup",
+  "random:index/randomPassword:RandomPassword",
 ];
 
 const PROVIDER_STACKS: readonly ProviderStack[] = [
@@ -83,6 +84,8 @@ const PROVIDER_STACKS: readonly ProviderStack[] = [
     children: [
       ...INGRESS,
       "pulumi:providers:scaleway",
+      "random:index/randomPassword:RandomPassword",
+      "random:index/randomPassword:RandomPassword",
       "scaleway:databases/database:Database",
       "scaleway:databases/instance:Instance",
       "scaleway:databases/privilege:Privilege",
@@ -266,6 +269,6 @@ describe("sovereign check in one process (main(argv, io), as tests and tools cal
       ]);
       counts.push(reportOf(run).summary.resources);
     }
-    expect(counts).toEqual([37, 37, 37]);
+    expect(counts).toEqual([40, 40, 40]);
   });
 });

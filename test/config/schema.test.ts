@@ -164,8 +164,40 @@ describe("parseStackConfig", () => {
     ],
     [
       "a managed database where the region offers none",
-      withTarget({ name: "mil", provider: "scaleway", region: "it-mil" }),
+      withTarget({ name: "mil", provider: "scaleway", region: "it-mil", registry: false }),
       "sovereign:targets[0].database.enabled database is not offered by scaleway in it-mil; set database.enabled to false or choose another region",
+    ],
+    [
+      "a Scaleway registry in Milan, where Container Registry is not offered (scaleway-sdk-go registry/v1 Regions())",
+      withTarget({
+        name: "mil",
+        provider: "scaleway",
+        region: "it-mil",
+        database: { enabled: false },
+      }),
+      "sovereign:targets[0].registry registry is not offered by scaleway in it-mil; set registry to false or choose another region",
+    ],
+    [
+      "an OVHcloud zone of another 3-AZ region",
+      withTarget({
+        name: "par",
+        provider: "ovhcloud",
+        region: "EU-WEST-PAR",
+        serviceName: "0123456789abcdef0123456789abcdef",
+        zone: "eu-south-mil-a",
+      }),
+      "sovereign:targets[0].zone is not a zone of EU-WEST-PAR; use one of eu-west-par-a, eu-west-par-b, eu-west-par-c",
+    ],
+    [
+      "an OVHcloud zone in a 1-AZ region",
+      withTarget({
+        name: "gra",
+        provider: "ovhcloud",
+        region: "GRA",
+        serviceName: "0123456789abcdef0123456789abcdef",
+        zone: "gra-a",
+      }),
+      "sovereign:targets[0].zone names a zone, but ovhcloud GRA has no availability zones; remove it",
     ],
     [
       "a Scaleway zone of another region",

@@ -17,6 +17,16 @@ export const MKS = {
   privateNetworkConfiguration: { defaultVrackGateway: "", privateNetworkRoutingAsDefault: false },
 } as const;
 
+/**
+ * The node pool's availability zone in a 3-AZ region (the target's `zone`, else the region's first), as the one-item
+ * list MKS takes ("mandatory for multi-zone", one zone per pool: cloudproject/kubeNodePool.d.ts); none elsewhere.
+ */
+export function nodePoolZones(ctx: OvhContext): string[] | undefined {
+  const zones = ovhOffering(ctx).zones;
+  const zone = ctx.target.zone?.toLowerCase() ?? zones[0];
+  return zones.length > 0 && zone !== undefined ? [zone] : undefined;
+}
+
 /** Children: `${name}-cluster`, `${name}-node-pool`, `${name}-kubernetes` (the k8s provider). */
 export function ovhCluster(
   name: string,
@@ -57,6 +67,7 @@ export function ovhCluster(
       minNodes: ctx.target.nodes.min,
       maxNodes: ctx.target.nodes.max,
       autoscale: true,
+      availabilityZones: nodePoolZones(ctx),
     },
     // The autoscaler owns the current node count once the pool exists.
     pulumi.mergeOptions(opts, { ignoreChanges: ["desiredNodes"] }),

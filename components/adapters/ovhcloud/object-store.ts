@@ -58,6 +58,8 @@ export function ovhObjectStore(
       regionName: serviceRegion,
       versioning: { status: ctx.target.objectStore.versioning ? "enabled" : "disabled" },
       encryption: { sseAlgorithm: "AES256" },
+      // Otherwise up to 1,000 objects are listed into state on every refresh (cloudproject/storage.d.ts).
+      hideObjects: true,
       tags: { ...ctx.labels },
     },
     pulumi.mergeOptions(opts, statefulOptions(ctx)),

@@ -14,6 +14,12 @@ import { scalewayLocation, scalewayName, scalewayOptions, type ScalewayContext }
 
 /** The instance's first user, an administrator the workloads never see. */
 export const ADMIN_USER = "sovereign_admin";
+/**
+ * Storage of the instance, pinned rather than left to the provider's default (`lssd`, local SSD sized by the node
+ * type: terraform-provider-scaleway docs/resources/rdb_instance.md, internal/services/rdb/instance.go), so a change
+ * of that default can never replace the instance. `volumeSizeInGb` must stay unset with `lssd`.
+ */
+export const VOLUME_TYPE = "lssd";
 /** Hours between backups. */
 const BACKUP_EVERY_HOURS = 24;
 
@@ -50,6 +56,7 @@ export function scalewayDatabase(
       engine: VERSIONS.scalewayPostgres,
       nodeType: SIZES.scaleway[settings.size ?? ctx.target.size].database,
       isHaCluster: settings.highAvailability,
+      volumeType: VOLUME_TYPE,
       privateNetwork: { pnId: deps.network.id, enableIpam: true },
       disableBackup: false,
       backupScheduleFrequency: BACKUP_EVERY_HOURS,

@@ -10,7 +10,13 @@ import type { ObjectStoreOutputs } from "../../contract/types";
 import { physicalName } from "../../contract/naming";
 import { tagList } from "../../contract/labels";
 import { statefulOptions } from "../common";
-import { scalewayLocation, scalewayName, scalewayOptions, type ScalewayContext } from "./provider";
+import {
+  requiredOrganization,
+  scalewayLocation,
+  scalewayName,
+  scalewayOptions,
+  type ScalewayContext,
+} from "./provider";
 
 /** IAM permission set of the bucket credential, scoped to the bucket's project. */
 export const BUCKET_PERMISSION_SET = "ObjectStorageFullAccess";
@@ -26,6 +32,7 @@ export function scalewayObjectStore(
 ): ObjectStoreOutputs | undefined {
   if (!ctx.target.objectStore.enabled) return undefined;
   const { region } = scalewayLocation(ctx);
+  const organizationId = requiredOrganization(ctx, parent);
   const opts = scalewayOptions(name, ctx, parent);
   const bucket = new scaleway.object.Bucket(
     `${name}-bucket`,
@@ -57,6 +64,7 @@ export function scalewayObjectStore(
     `${name}-bucket-application`,
     {
       name: scalewayName(ctx, "bucket"),
+      organizationId,
       description: `S3 credential of the workloads on target ${ctx.target.name}`,
       tags: tagList(ctx.labels),
     },
@@ -66,6 +74,7 @@ export function scalewayObjectStore(
     `${name}-bucket-policy`,
     {
       name: scalewayName(ctx, "bucket"),
+      organizationId,
       applicationId: application.id,
       rules: [{ projectIds: [bucket.projectId], permissionSetNames: [BUCKET_PERMISSION_SET] }],
       tags: tagList(ctx.labels),

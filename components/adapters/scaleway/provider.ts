@@ -33,6 +33,39 @@ export function scalewayLocation(ctx: ScalewayContext): ScalewayLocation {
   return { region: ctx.placement.site, zone };
 }
 
+/**
+ * Environment variables naming the default organization: the Go SDK under the Terraform provider reads
+ * SCW_DEFAULT_ORGANIZATION_ID (scaleway/scaleway-sdk-go scw/env.go, ScwDefaultOrganizationIDEnv), the Pulumi SDK's
+ * provider class SCW_ORGANIZATION_ID (@pulumiverse/scaleway provider.js). First set wins.
+ */
+export const ORGANIZATION_ENV = ["SCW_DEFAULT_ORGANIZATION_ID", "SCW_ORGANIZATION_ID"] as const;
+
+/** The target's organization: `organizationId` in config, else the environment; undefined when neither says. */
+export function scalewayOrganization(
+  target: Pick<ScalewayContext["target"], "organizationId">,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+  return target.organizationId ?? ORGANIZATION_ENV.map((k) => env[k]).find((v) => v);
+}
+
+/**
+ * The organization IAM resources (the bucket credential) are created in. The IAM API wants one
+ * (CreateApplicationRequest.organization_id, terraform-provider-scaleway internal/services/iam/application.go reads
+ * it from the resource or the provider's profile); failing here names the key instead of an API error mid-`up`.
+ */
+export function requiredOrganization(ctx: ScalewayContext, parent: pulumi.Resource): string {
+  const organization = scalewayOrganization(ctx.target);
+  if (organization === undefined) {
+    throw new pulumi.ResourceError(
+      `target ${ctx.target.name}: the bucket credential (a Scaleway IAM application, its policy and API key) needs ` +
+        `an organization id; set sovereign:targets[].organizationId on target ${ctx.target.name} in the stack ` +
+        `file, or export ${ORGANIZATION_ENV[0]}`,
+      parent,
+    );
+  }
+  return organization;
+}
+
 const providers = new WeakMap<pulumi.Resource, scaleway.Provider>();
 
 /** The target's Scaleway provider, created once per platform (`${name}-scaleway`). */
@@ -46,7 +79,12 @@ export function scalewayProvider(
   const { region, zone } = scalewayLocation(ctx);
   const provider = new scaleway.Provider(
     `${name}-scaleway`,
-    { region, zone, projectId: ctx.target.projectId },
+    {
+      region,
+      zone,
+      projectId: ctx.target.projectId,
+      organizationId: scalewayOrganization(ctx.target),
+    },
     { parent },
   );
   providers.set(parent, provider);

@@ -22,6 +22,7 @@ import { expect } from "vitest";
 
 export const STACK = "test";
 export const OVH_PROJECT = "0123456789abcdef0123456789abcdef";
+export const SCALEWAY_ORGANIZATION = "00000000-0000-4000-8000-000000000001";
 export const KUBECONFIG = [
   "apiVersion: v1",
   "kind: Config",
@@ -34,7 +35,12 @@ export const KUBECONFIG = [
 
 /** Target config per provider, before schema defaults. */
 export const TARGETS = {
-  scaleway: { name: "par", provider: "scaleway", region: "fr-par" },
+  scaleway: {
+    name: "par",
+    provider: "scaleway",
+    region: "fr-par",
+    organizationId: SCALEWAY_ORGANIZATION,
+  },
   ovhcloud: { name: "gra", provider: "ovhcloud", region: "GRA", serviceName: OVH_PROJECT },
   kubernetes: {
     name: "ske",

@@ -132,6 +132,21 @@ describe("ovhcloudAdapter", () => {
       maxNodes: 7,
       autoscale: true,
     });
+    expect(
+      resourceOf(resources, "ovh:CloudProject/kubeNodePool:KubeNodePool", "gra-node-pool").inputs
+        .availabilityZones,
+    ).toBeUndefined();
+  });
+
+  test.each([
+    ["the region's first zone by default", {}, ["eu-west-par-a"]],
+    ["the target's zone", { zone: "eu-west-par-c" }, ["eu-west-par-c"]],
+  ])("puts the node pool of a 3-AZ region in one zone: %s", async (_, zone, expected) => {
+    const { resources } = await build({ region: "EU-WEST-PAR", ...zone });
+    expect(
+      resourceOf(resources, "ovh:CloudProject/kubeNodePool:KubeNodePool", "gra-node-pool").inputs
+        .availabilityZones,
+    ).toEqual(expected);
   });
 
   it("uses the network's OpenStack id in the target's region for the cluster and the database", async () => {
@@ -214,6 +229,7 @@ describe("ovhcloudAdapter", () => {
     expect(bucket.inputs).toMatchObject({
       versioning: { status: "enabled" },
       encryption: { sseAlgorithm: "AES256" },
+      hideObjects: true,
     });
     expect(
       resourceOf(resources, "ovh:CloudProject/user:User", "gra-bucket-user").inputs.roleNames,

@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, test } from "vitest";
 import { scalewayAdapter } from "../../../components/adapters/scaleway";
+import { scalewayObjectStore } from "../../../components/adapters/scaleway/object-store";
+import {
+  ORGANIZATION_ENV,
+  scalewayOrganization,
+  type ScalewayContext,
+} from "../../../components/adapters/scaleway/provider";
 import { KUBERNETES_ENDPOINTS, matchHost } from "../../../config/catalog/hosts";
 import type { PlatformAdapter } from "../../../components/contract/types";
 import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
@@ -9,6 +15,8 @@ import {
   resourceOf,
   runAdapter,
   generatedPassword,
+  thrownBy,
+  SCALEWAY_ORGANIZATION,
   STACK,
   TARGETS,
   testParent,
@@ -100,6 +108,7 @@ describe("scalewayAdapter", () => {
     expect(resourceOf(resources, "pulumi:providers:scaleway", "par-scaleway").inputs).toEqual({
       region: "fr-par",
       zone: "fr-par-2",
+      organizationId: SCALEWAY_ORGANIZATION,
     });
   });
 
@@ -119,6 +128,7 @@ describe("scalewayAdapter", () => {
       region: "fr-par",
       zone: "fr-par-1",
       projectId,
+      organizationId: SCALEWAY_ORGANIZATION,
     });
     expect(
       resourceOf(resources, "scaleway:kubernetes/pool:Pool", "par-node-pool").inputs.zone,
@@ -196,8 +206,10 @@ describe("scalewayAdapter", () => {
       backupSameRegion: true,
       encryptionAtRest: true,
       userName: "sovereign_admin",
+      volumeType: "lssd",
       privateNetwork: { enableIpam: true },
     });
+    expect(instance.inputs.volumeSizeInGb).toBeUndefined();
     expect(instance.inputs.loadBalancer).toBeUndefined();
   });
 
@@ -338,5 +350,45 @@ describe("scalewayAdapter", () => {
         rotation: "2026-12",
       }),
     ).toMatch(/^Mock-1[0-9a-f]{26}$/);
+  });
+
+  it("fails early without an organization for the bucket credential, naming the key and the variable", () => {
+    const ctx = contextFor({ ...TARGETS.scaleway, organizationId: undefined });
+    const saved = ORGANIZATION_ENV.map((k) => [k, process.env[k]] as const);
+    for (const k of ORGANIZATION_ENV) process.env[k] = "";
+    try {
+      expect(thrownBy(() => scalewayObjectStore("par", ctx as ScalewayContext, testParent()))).toBe(
+        "target par: the bucket credential (a Scaleway IAM application, its policy and API key) needs an " +
+          "organization id; set sovereign:targets[].organizationId on target par in the stack file, or export " +
+          "SCW_DEFAULT_ORGANIZATION_ID",
+      );
+    } finally {
+      for (const [k, v] of saved) process.env[k] = v ?? "";
+    }
+  });
+
+  it("puts the organization on the IAM application and its policy", async () => {
+    const { resources } = await build();
+    for (const [type, name] of [
+      ["scaleway:iam/application:Application", "par-bucket-application"],
+      ["scaleway:iam/policy:Policy", "par-bucket-policy"],
+    ] as const)
+      expect(resourceOf(resources, type, name).inputs.organizationId).toBe(SCALEWAY_ORGANIZATION);
+  });
+});
+
+describe("scalewayOrganization", () => {
+  test.each([
+    ["config first", { organizationId: "a" }, { SCW_DEFAULT_ORGANIZATION_ID: "b" }, "a"],
+    [
+      "then the Go SDK's variable",
+      {},
+      { SCW_DEFAULT_ORGANIZATION_ID: "b", SCW_ORGANIZATION_ID: "c" },
+      "b",
+    ],
+    ["then the Pulumi SDK's variable", {}, { SCW_ORGANIZATION_ID: "c" }, "c"],
+    ["else none", {}, { SCW_DEFAULT_ORGANIZATION_ID: "" }, undefined],
+  ])("reads %s", (_, target, env, expected) => {
+    expect(scalewayOrganization(target, env)).toBe(expected);
   });
 });
