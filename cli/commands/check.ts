@@ -7,8 +7,10 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import type { CliIO, MainOptions } from "../io";
 import type * as Engine from "../engine/engine";
+import { DEFAULT_KUBERNETES_VERSION, SCHEMA_VERSIONS } from "../../config/kubernetes/sources";
 import { CheckError, ExitCode } from "../engine/errors";
 import { ensureTypeScript } from "../engine/loader";
+import { kubernetesVersionOption } from "../engine/kubernetes-version";
 import { redactor } from "../engine/redact";
 import { FORMAT_NAMES, RENDERERS } from "../format";
 import { createProgress } from "../progress";
@@ -39,6 +41,11 @@ Options:
                              Default: $SOVEREIGN_ENVIRONMENT, else prod.
       --pack-config <file>   Policy pack config (JSON or YAML): { "all": "mandatory",
                              "<policy>": "advisory" | { "enforcementLevel": ..., <settings> } }.
+      --kubernetes-version <minor>
+                             Kubernetes minor the cluster runs (e.g. 1.36): objects are validated against its
+                             OpenAPI schema and the vendored CRDs, and APIs it removed or deprecated are
+                             reported (workload-baseline). Sets 'kubernetesVersion' of those policies over
+                             --pack-config. Vendored: ${SCHEMA_VERSIONS.join(", ")}. Default: ${DEFAULT_KUBERNETES_VERSION}.
       --assume-config        Fill required config the stack does not set with placeholders and list the keys
                              in the report, instead of failing.
       --debug                Show stack traces for program and engine errors.
@@ -60,6 +67,7 @@ Examples:
   sovereign check infra/ --stack prod --pack eu-sovereignty --format json --out report.json
   sovereign check . --stack dev --config sovereign:replicas=3 --assume-config
   sovereign check --state prod-export.json --format sarif --out sovereign.sarif
+  sovereign check . --stack prod --pack workload-baseline --kubernetes-version 1.35
   CI=true sovereign check . --stack staging --pack-config policy-config.json
 `;
 
@@ -74,6 +82,7 @@ const OPTIONS = {
   state: { type: "string" },
   "pack-config": { type: "string" },
   environment: { type: "string" },
+  "kubernetes-version": { type: "string" },
   "assume-config": { type: "boolean", default: false },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -152,6 +161,10 @@ export async function runCheck(
       packSource: options.packSource,
       packConfigFile: values["pack-config"],
       environment: values.environment,
+      kubernetesVersion:
+        values["kubernetes-version"] === undefined
+          ? undefined
+          : kubernetesVersionOption(values["kubernetes-version"]),
       config: values.config ?? [],
       configFile: values["config-file"],
       assumeConfig: values["assume-config"],

@@ -13,7 +13,15 @@ import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../domain/offline-pl
 import { CheckError } from "./errors";
 import { evaluate } from "./evaluate";
 import { resolveEntry } from "./loader";
-import { loadPackConfig, loadPackSource, selectPacks, type PackSource } from "./packs";
+import { DEFAULT_KUBERNETES_VERSION } from "../../config/kubernetes/sources";
+import { uncheckedCustomResourcesNote } from "../../domain/kubernetes-schema/unchecked";
+import {
+  loadPackConfig,
+  loadPackSource,
+  selectPacks,
+  withKubernetesVersion,
+  type PackSource,
+} from "./packs";
 import { createPlacer, UNPLACED } from "./placement";
 import { describeProgramError } from "./program-errors";
 import {
@@ -49,6 +57,11 @@ export interface CheckOptions {
   readonly environment?: string;
   /** Pack config file (Pulumi policy-config shape). @default - none: each policy's own level and defaults */
   readonly packConfigFile?: string;
+  /**
+   * Kubernetes minor the schema and API-version policies judge objects for (checked by kubernetesVersionOption).
+   * @default - each policy's own config, else config/kubernetes/sources.ts DEFAULT_KUBERNETES_VERSION
+   */
+  readonly kubernetesVersion?: string;
   /** `key=value` overrides of the stack config. @default [] */
   readonly config?: readonly string[];
   /** Use this file instead of Pulumi.<stack>.yaml. @default - the stack's file */
@@ -336,7 +349,10 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
   const progress = opts.progress ?? (() => undefined);
   const source = opts.packSource ?? loadPackSource(opts.environment);
   const packs = selectPacks(source.packs, opts.packs ?? []);
-  const packConfig = opts.packConfigFile ? loadPackConfig(opts.packConfigFile, packs) : {};
+  const fileConfig = opts.packConfigFile ? loadPackConfig(opts.packConfigFile, packs) : {};
+  const packConfig = opts.kubernetesVersion
+    ? withKubernetesVersion(fileConfig, packs, opts.kubernetesVersion)
+    : fileConfig;
 
   const recorded = opts.input
     ? recordImported(opts.input, progress)
@@ -351,7 +367,13 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
   source.resetExemptions?.();
   const evaluation = await evaluate(resources, packs, packConfig);
 
-  const notes = notesOf(recorded.notes, packs.length, resources, recorded.invokes);
+  const notes = [
+    ...notesOf(recorded.notes, packs.length, resources, recorded.invokes),
+    ...uncheckedCustomResourcesNote(
+      resources.map((r) => r.type),
+      opts.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    ),
+  ];
   const violations = evaluation.violations;
   const sections = sectionsOf(resources);
   const { model, survival } = fleetSurvival(resources, placeProvider);

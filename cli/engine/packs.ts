@@ -214,3 +214,27 @@ export function settingsOf(
     config: { ...schemaDefaults(policy.configSchema), ...props },
   };
 }
+
+/** The policy config key `--kubernetes-version` sets on every policy that declares it. */
+const KUBERNETES_VERSION_KEY = "kubernetesVersion";
+
+/** `packConfig` with `kubernetesVersion: minor` set on every policy of `packs` whose config schema declares it. */
+export function withKubernetesVersion(
+  packConfig: PackConfig,
+  packs: readonly PackDefinition[],
+  minor: string,
+): PackConfig {
+  const config: Record<string, unknown> = { ...packConfig };
+  for (const policy of packs.flatMap((pack) => pack.policies)) {
+    if (policy.configSchema?.properties[KUBERNETES_VERSION_KEY] === undefined) continue;
+    const own = config[policy.name];
+    const settings =
+      own !== null && typeof own === "object"
+        ? own
+        : typeof own === "string"
+          ? { enforcementLevel: own }
+          : {};
+    config[policy.name] = { ...settings, [KUBERNETES_VERSION_KEY]: minor };
+  }
+  return config;
+}

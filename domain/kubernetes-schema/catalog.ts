@@ -32,6 +32,8 @@ export interface SchemaCatalog {
   readonly strict: boolean;
   /** The schema of `gvk`, or undefined when neither the OpenAPI document nor a vendored CRD defines it. */
   schemaOf(gvk: GroupVersionKind): KindSchema | undefined;
+  /** True when the OpenAPI document or a vendored CRD defines `gvk` (nothing is compiled to answer). */
+  describes(gvk: GroupVersionKind): boolean;
   /** True for groups Kubernetes itself serves (this minor's, or a removed API's), whose kinds need no CRD. */
   isBuiltInGroup(group: string): boolean;
 }
@@ -108,6 +110,13 @@ function createCatalog(minor: string, strict: boolean): SchemaCatalog {
       const key = gvkKey(gvk.group, gvk.version, gvk.kind);
       if (!compiled.has(key)) compiled.set(key, build(gvk));
       return compiled.get(key) ?? undefined;
+    },
+    describes(gvk) {
+      const key = gvkKey(gvk.group, gvk.version, gvk.kind);
+      if (byGvk.has(key)) return true;
+      if (groups.has(gvk.group)) return false;
+      readCrdGroup(gvk.group);
+      return crdOrigins.has(key);
     },
     isBuiltInGroup: (group) => groups.has(group),
   };
