@@ -3,9 +3,11 @@
  * publish`, which uploads only the folder it runs in. Each pack's index.ts is bundled with everything it imports
  * (policies/lib, policies/rules, domain/, config/, zod, yaml) into index.js; only @pulumi/policy and @pulumi/pulumi
  * stay external, because the analyzer serves the pack through them and they must be the instances it installs.
+ * Data a bundled module reads from disk (the vendored Kubernetes schemas) is copied beside index.js.
  */
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -13,7 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { basename, join, relative } from "node:path";
 import { build } from "esbuild";
 
 const POLICIES = __dirname;
@@ -22,6 +24,16 @@ export const DIST_PACKS = join(POLICIES, "..", "dist", "packs");
 
 /** What the bundle leaves to the pack's own node_modules: the SDKs the analyzer runs the pack with. */
 export const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi"] as const;
+
+const ROOT = join(POLICIES, "..");
+
+/**
+ * Data files a bundled module reads at run time from its own folder (`__dirname`, the pack folder once bundled):
+ * when the bundle includes the module, each folder is copied beside index.js under its own name.
+ */
+const BUNDLED_DATA: Readonly<Record<string, readonly string[]>> = {
+  "config/kubernetes/sources.ts": ["config/kubernetes/openapi", "config/kubernetes/crds"],
+};
 
 /** Source files the bundle replaces; everything else in a pack folder (PulumiPolicy.yaml, examples) is copied. */
 const SOURCE_ONLY = new Set(["index.ts", "tsconfig.json", "package.json", "node_modules"]);
@@ -68,7 +80,8 @@ export async function buildPack(name: string, outRoot: string = DIST_PACKS): Pro
   const out = join(outRoot, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  await build({
+  const { metafile } = await build({
+    metafile: true,
     entryPoints: [join(source, "index.ts")],
     outfile: join(out, "index.js"),
     bundle: true,
@@ -79,6 +92,14 @@ export async function buildPack(name: string, outRoot: string = DIST_PACKS): Pro
     banner: { js: `// Built from policies/${name}/index.ts by npm run build:packs; do not edit.` },
     logLevel: "silent",
   });
+  const inputs = Object.keys(metafile.inputs).map((file) =>
+    relative(ROOT, join(process.cwd(), file)),
+  );
+  for (const [module, folders] of Object.entries(BUNDLED_DATA)) {
+    if (!inputs.includes(module)) continue;
+    for (const folder of folders)
+      cpSync(join(ROOT, folder), join(out, basename(folder)), { recursive: true });
+  }
   const manifestFile = join(source, "package.json");
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
   const published = publishedManifest(manifest, `policies/${name}/package.json`);

@@ -63,6 +63,9 @@ describe("published packs, each alone in a temporary directory", () => {
       const expected = [
         ...sources.filter((f) => !["index.ts", "tsconfig.json"].includes(f)),
         "index.js",
+        // The vendored Kubernetes schemas the workload-kubernetes-* policies read (every pack bundles the registry).
+        "openapi",
+        "crds",
       ];
       const installed = ["node_modules", "package-lock.json"];
       expect(
@@ -127,5 +130,7 @@ describe("published packs, each alone in a temporary directory", () => {
       await served.get("workload-baseline")?.analyze("kubernetes:apps/v1:Deployment", deployment)
     )?.map((d) => d.policy);
     expect(policies).toContain("workload-container-disallow-privileged");
+    // The vendored schema travels with the bundle: the Deployment has no selector.
+    expect(policies).toContain("workload-kubernetes-enforce-schema");
   });
 });
