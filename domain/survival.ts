@@ -2,9 +2,10 @@
  * N−1 over dependencies: for each vendor V the fleet runs on or depends on, which targets keep every serving
  * dependency when V is gone, and how many replicas of each workload they hold. A target at V is gone with it; a
  * target elsewhere is broken when one of its serving dependencies is served by V alone (or by nothing the catalogs
- * attribute: fail closed). A dependency served by at least two vendors survives the loss of one.
+ * attribute: fail closed), and degraded when what it needs to deploy, renew certificates or copy data is. A
+ * dependency served by at least two vendors survives the loss of one.
  */
-import { UNATTRIBUTED, type Dependency } from "./dependencies/model";
+import { DEPENDS_BY, UNATTRIBUTED, type Dependency } from "./dependencies/model";
 import type { DependencyModel } from "./dependencies";
 
 /** Replicas of one workload in one Deployment, placed by its labels. */
@@ -22,7 +23,7 @@ export interface SurvivalInput {
   readonly model: DependencyModel;
 }
 
-/** A serving dependency a surviving target loses with the vendor. */
+/** A dependency a target outside the lost vendor loses with it. */
 export interface BrokenDependency {
   readonly target: string;
   /** The target's own vendor. */
@@ -33,6 +34,8 @@ export interface BrokenDependency {
   readonly vendor: string;
   readonly urn: string;
   readonly resource: string;
+  /** Why nothing attributes it, when `vendor` is `unknown`. */
+  readonly problem?: string;
 }
 
 export interface Survival {
@@ -45,40 +48,43 @@ export interface Survival {
   readonly targetsLost: readonly string[];
   /** Targets elsewhere that keep every serving dependency. */
   readonly serving: readonly string[];
+  /** Serving dependencies lost: their targets stop counting. */
   readonly broken: readonly BrokenDependency[];
+  /** Dependencies to deploy, renew certificates or copy data, lost: their targets keep serving until then. */
+  readonly degraded: readonly BrokenDependency[];
 }
 
-/** Vendors whose loss is asked about: where replicas run, then every vendor a serving dependency names. */
+/** Vendors whose loss is asked about: where replicas run, then every vendor a dependency names. */
 function vendorsToLose(input: SurvivalInput): string[] {
   const vendors = new Set<string>();
   for (const d of input.deployments) if (d.vendor !== undefined) vendors.add(d.vendor);
-  for (const d of input.model.dependencies)
-    if (d.serving && d.vendor !== UNATTRIBUTED) vendors.add(d.vendor);
+  for (const d of input.model.dependencies) if (d.vendor !== UNATTRIBUTED) vendors.add(d.vendor);
   return [...vendors].sort();
 }
 
-/** Serving dependencies of each target, grouped by what they reach: `target → kind endpoint → entries`. */
+/** Dependencies of each target, grouped by what they reach: `target → serving kind endpoint → entries`. */
 function groupedDependencies(model: DependencyModel): Map<string, Map<string, Dependency[]>> {
   const byTarget = new Map<string, Map<string, Dependency[]>>();
   for (const d of model.dependencies) {
-    if (!d.serving) continue;
     const groups = byTarget.get(d.target) ?? new Map<string, Dependency[]>();
-    const key = `${d.kind}\u0000${d.endpoint}`;
+    const key = `${d.serving}\u0000${d.kind}\u0000${d.endpoint}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);
     byTarget.set(d.target, groups);
   }
   return byTarget;
 }
 
-/** What `lost` breaks at `target`: each dependency no other attributed vendor serves. */
-function brokenAt(
+/** What `lost` takes from `target`: each dependency no other attributed vendor serves, serving or not. */
+function lostAt(
   target: string,
   targetVendor: string,
   groups: ReadonlyMap<string, Dependency[]>,
   lost: string,
+  serving: boolean,
 ): BrokenDependency[] {
   const broken: BrokenDependency[] = [];
   for (const entries of groups.values()) {
+    if (entries[0]?.serving !== serving) continue;
     const survives = entries.some((e) => e.vendor !== lost && e.vendor !== UNATTRIBUTED);
     if (survives) continue;
     for (const e of entries)
@@ -90,6 +96,7 @@ function brokenAt(
         vendor: e.vendor,
         urn: e.urn,
         resource: e.resource,
+        ...(e.problem ? { problem: e.problem } : {}),
       });
   }
   return broken;
@@ -102,10 +109,13 @@ export function survivalOf(input: SurvivalInput): Survival[] {
   const required = Object.fromEntries(input.workloads.map((w) => [w.name, w.required]));
   return vendorsToLose(input).map((lost): Survival => {
     const targetsLost = input.model.targets.filter((t) => t.vendor === lost).map((t) => t.name);
-    const broken = [...groups].flatMap(([target, g]) => {
-      const vendor = targetVendor.get(target) ?? UNATTRIBUTED;
-      return vendor === lost ? [] : brokenAt(target, vendor, g, lost);
-    });
+    const lostFrom = (serving: boolean) =>
+      [...groups].flatMap(([target, g]) => {
+        const vendor = targetVendor.get(target) ?? UNATTRIBUTED;
+        return vendor === lost ? [] : lostAt(target, vendor, g, lost, serving);
+      });
+    const broken = lostFrom(true);
+    const degraded = lostFrom(false);
     const brokenTargets = new Set(broken.map((b) => b.target));
     const capacity = Object.fromEntries(input.workloads.map((w) => [w.name, 0]));
     for (const d of input.deployments) {
@@ -117,6 +127,13 @@ export function survivalOf(input: SurvivalInput): Survival[] {
     const serving = input.model.targets
       .filter((t) => t.vendor !== lost && !brokenTargets.has(t.name))
       .map((t) => t.name);
-    return { lost, capacity, required, targetsLost, serving, broken };
+    return { lost, capacity, required, targetsLost, serving, broken, degraded };
   });
+}
+
+/** `losing scaleway: target gra (ovhcloud) pulls rg.fr-par.scw.cloud/acme/shop:1.4.2 for Deployment shop`. */
+export function brokenSentence(lost: string, b: BrokenDependency): string {
+  const why =
+    b.vendor === UNATTRIBUTED ? ` (${b.problem ?? "nothing attributes it to a vendor"})` : "";
+  return `losing ${lost}: target ${b.target} (${b.targetVendor}) ${DEPENDS_BY[b.kind]} ${b.endpoint} for ${b.resource}${why}`;
 }

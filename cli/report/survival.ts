@@ -2,7 +2,7 @@
  * The report's view of `survival` (domain/survival.ts): per lost vendor, what keeps serving, what breaks and
  * through which dependency, and what to change; as Markdown tables for the exit report and as compact text lines.
  */
-import { DEPENDS_BY, REMEDY, UNATTRIBUTED } from "../../domain/dependencies/model";
+import { REMEDY, UNATTRIBUTED } from "../../domain/dependencies/model";
 import type { BrokenDependency, Survival } from "../../domain/survival";
 
 /** `shop 4 of 6` per workload, `**short by 2**` where capacity misses what is required. */
@@ -23,13 +23,29 @@ const servedBy = (b: BrokenDependency) =>
     ? "which nothing attributes to a vendor"
     : `served by ${b.vendor} alone`;
 
+/** A table of lost dependencies under `title`, or `none` (if any) when there are none. */
+function lossTable(title: string, lost: readonly BrokenDependency[], none: string): string[] {
+  if (lost.length === 0) return none === "" ? [] : [none, ""];
+  return [
+    `${title}:`,
+    "",
+    "| Target | Through | Resource | What to change |",
+    "|---|---|---|---|",
+    ...lost.map(
+      (b) =>
+        `| ${b.target} (${b.targetVendor}) | ${b.kind} \`${b.endpoint}\`, ${servedBy(b)} | ${b.resource} | ${REMEDY[b.kind]} |`,
+    ),
+    "",
+  ];
+}
+
 /** One Markdown table per lost vendor; "" without survival entries. */
 export function survivalMarkdown(survival: readonly Survival[] | undefined): string {
   if (!survival || survival.length === 0) return "";
   const lines = [
     "### Losing one vendor, dependencies included",
     "",
-    "A target at the lost vendor is gone; a target elsewhere stops counting when a registry, chart source, DNS zone, certificate issuer or object store it needs is served by the lost vendor alone (or by nothing the catalogs attribute).",
+    "A target at the lost vendor is gone; a target elsewhere stops counting when an image registry, DNS zone or object store it needs is served by the lost vendor alone (or by nothing the catalogs attribute). A chart source, certificate issuer or copy destination lost that way leaves it serving until its next deploy, certificate renewal or copy.",
     "",
   ];
   for (const s of survival) {
@@ -40,30 +56,28 @@ export function survivalMarkdown(survival: readonly Survival[] | undefined): str
         (s.targetsLost.length > 0 ? ` Gone with it: ${s.targetsLost.join(", ")}.` : ""),
       "",
     );
-    if (s.broken.length === 0) {
-      lines.push("Every other target keeps every dependency.", "");
-      continue;
-    }
     lines.push(
-      "| Target | Breaks through | Resource | What to change |",
-      "|---|---|---|---|",
-      ...s.broken.map(
-        (b) =>
-          `| ${b.target} (${b.targetVendor}) | ${b.kind} \`${b.endpoint}\`, ${servedBy(b)} | ${b.resource} | ${REMEDY[b.kind]} |`,
-      ),
-      "",
+      ...lossTable("Stops serving", s.broken, "Every other target keeps every serving dependency."),
+      ...lossTable("Serves, but cannot deploy, renew certificates or copy data", s.degraded, ""),
     );
   }
   return lines.join("\n");
 }
 
-/** One message per broken dependency: `losing scaleway: target gra (ovhcloud) pulls … for Deployment shop`. */
-export function brokenSentence(lost: string, b: BrokenDependency): string {
-  const via = b.vendor === UNATTRIBUTED ? ", which nothing attributes to a vendor" : "";
-  return `losing ${lost}: target ${b.target} (${b.targetVendor}) ${DEPENDS_BY[b.kind]} ${b.endpoint}${via} for ${b.resource}`;
+/** `      gra (ovhcloud) breaks: image …; dns …`, one line per target. */
+function byTarget(lost: readonly BrokenDependency[], verb: string): string[] {
+  const groups = new Map<string, string[]>();
+  for (const b of lost) {
+    const key = `${b.target} (${b.targetVendor})`;
+    const what = `${b.kind} ${b.endpoint}`;
+    const list = groups.get(key) ?? [];
+    if (!list.includes(what)) list.push(what);
+    groups.set(key, list);
+  }
+  return [...groups].map(([t, list]) => `      ${t} ${verb}: ${list.join("; ")}`);
 }
 
-/** Compact text: one line per lost vendor, then its broken dependencies grouped by target. */
+/** Compact text: one line per lost vendor, then what it breaks and degrades, grouped by target. */
 export function survivalText(survival: readonly Survival[] | undefined): string[] {
   if (!survival || survival.length === 0) return [];
   return [
@@ -72,15 +86,7 @@ export function survivalText(survival: readonly Survival[] | undefined): string[
     ...survival.flatMap((s) => {
       const gone = s.targetsLost.length > 0 ? ` · gone: ${s.targetsLost.join(", ")}` : "";
       const head = `  ${shortOf(s) ? "✗" : "✓"} ${s.lost}: ${capacityLine(s)} · serving: ${s.serving.join(", ") || "none"}${gone}`;
-      const byTarget = new Map<string, string[]>();
-      for (const b of s.broken) {
-        const key = `${b.target} (${b.targetVendor})`;
-        const what = `${b.kind} ${b.endpoint}`;
-        const list = byTarget.get(key) ?? [];
-        if (!list.includes(what)) list.push(what);
-        byTarget.set(key, list);
-      }
-      return [head, ...[...byTarget].map(([t, list]) => `      ${t} breaks: ${list.join("; ")}`)];
+      return [head, ...byTarget(s.broken, "breaks"), ...byTarget(s.degraded, "degrades")];
     }),
   ];
 }

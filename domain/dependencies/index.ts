@@ -8,7 +8,7 @@ import { dnsOf, zoneIndex } from "./dns";
 import type { Found } from "./found";
 import { imagesOf } from "./images";
 import { issuerIndex, issuersOf } from "./issuers";
-import { DependencyKind, type Dependency, type TargetPlace } from "./model";
+import { SERVING_KINDS, type Dependency, type TargetPlace } from "./model";
 import { describeResource, propsOf, type DependencyResource } from "./resources";
 import { JOB_TYPES, storesOf } from "./storage";
 import { targetResolver, type ProviderPlacer } from "./targets";
@@ -70,7 +70,7 @@ export function dependencyModel(
         country: f.country,
         urn: r.urn,
         resource: describeResource(r),
-        serving: !job && f.kind !== DependencyKind.backup,
+        serving: !job && SERVING_KINDS.has(f.kind),
         ...(f.problem ? { problem: f.problem } : {}),
       });
     }

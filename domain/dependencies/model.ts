@@ -15,6 +15,13 @@ export const DependencyKind = {
 } as const;
 export type DependencyKind = (typeof DependencyKind)[keyof typeof DependencyKind];
 
+/** Kinds a long-running pod needs to keep serving; the others are needed to deploy, renew or copy. */
+export const SERVING_KINDS: ReadonlySet<DependencyKind> = new Set([
+  DependencyKind.image,
+  DependencyKind.dns,
+  DependencyKind.objectStore,
+]);
+
 /** The vendor of a dependency nothing in the catalogs attributes. */
 export const UNATTRIBUTED = "unknown";
 
@@ -33,8 +40,10 @@ export interface Dependency {
   /** That resource as people name it: `Deployment shop`, `Release ingress-nginx`. */
   readonly resource: string;
   /**
-   * True when the target needs it to keep serving; false for what scheduled jobs reach (backup and copy
-   * destinations, the images of the jobs), which leaves the target serving, without its copies, when lost.
+   * True when the target needs it to keep serving through a loss: the registries of its long-running pods (a
+   * surviving target scales up and reschedules), the DNS authority of its names, the object storage its pods read.
+   * False for what it needs only to change or to copy: chart sources (at deploy), certificate issuers (at renewal,
+   * weeks before expiry), and what scheduled jobs reach (backup destinations, the jobs' images).
    */
   readonly serving: boolean;
   /** Why it could not be attributed, when `vendor` is `unknown`. */
