@@ -38,7 +38,7 @@ ${Object.entries(COMMANDS)
 Run 'sovereign <command> --help' for a command's options.
 
 Exit codes: 0 no mandatory violation · 1 mandatory violations · 2 the command line, the config or the program
-is wrong (the message says what to fix).
+is wrong, or the run could not be recorded whole (the message says what to fix).
 
 Example:
   sovereign check . --stack eu-fleet --format json --out report.json

@@ -8,6 +8,14 @@
 import { existsSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import * as path from "node:path";
+import { VERIFIED_SDK, type InternalsInUse, type SdkInternal } from "./sdk-internals";
+
+/** Where this SDK keeps the modules it loads at start (file layout, not API). */
+export const DEFERRED_MODULES: SdkInternal = {
+  name: "the layout of the modules it loads at start",
+  verified: VERIFIED_SDK,
+  fallback: "the SDK loads them at start, as it does on its own (slower start)",
+};
 
 interface Deferred {
   /** The module's file, relative to the @pulumi/pulumi package. */
@@ -70,10 +78,12 @@ function defer(filename: string, functions: readonly string[]): void {
 
 /**
  * Defers the heavy modules of the @pulumi/pulumi package in `pulumiDir`, unless the package is already loaded
- * (its modules were then loaded with it) or does not have them where this version keeps them.
+ * (its modules were then loaded with it), is not a version whose layout was verified (`internals`), or does not
+ * have them where this version keeps them.
  */
-export function deferPulumiStartup(pulumiDir: string): void {
+export function deferPulumiStartup(pulumiDir: string, internals?: InternalsInUse): void {
   if (cache[path.join(pulumiDir, "index.js")] !== undefined) return;
+  if (internals && !internals.use(DEFERRED_MODULES)) return;
   for (const { file, functions } of DEFERRED) {
     const filename = path.join(pulumiDir, file);
     if (cache[filename] === undefined && existsSync(filename)) defer(filename, functions);

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { cannedOutputs } from "./canned/outputs";
 import { blindSpotNotes, remoteComponentNotes } from "./blind-spots";
 import { cannedInvoke } from "./canned/invokes";
+import { incompleteRun } from "./completeness";
 import { buildConfig, type ProgramConfig } from "./config";
 import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 import { CheckError } from "./errors";
@@ -298,6 +299,8 @@ async function recordProgram(
       `the program logged errors (a real run fails on them):\n  - ${run.loggedErrors.join("\n  - ")}`,
     );
   }
+  const incomplete = incompleteRun(run.recording.resources, run.declared, run.sdk.version);
+  if (incomplete !== undefined) throw new CheckError(incomplete);
   const resources = withDefaultProviders(
     run.recording.resources,
     config,
@@ -309,7 +312,7 @@ async function recordProgram(
     stack,
     resources,
     sourceOf: sourcesFromPositions(project.dir),
-    notes: configNotes(project, stack, stackFile),
+    notes: [...configNotes(project, stack, stackFile), ...run.sdk.notes],
     assumedConfig: unique(missing.map((m) => m.key)),
     invokes: run.recording.invokes,
     secrets: [SECRET_PLACEHOLDER, ...config.ciphertexts, ...secretInputValues(resources)],

@@ -6,7 +6,16 @@
  * it came from. On a large program that capture alone costs more than the registrations around it. With
  * PULUMI_DEBUG_PROMISE_LEAKS set, Pulumi's own wrapper stays, as does a runtime without this module.
  */
+import { VERIFIED_SDK, type InternalsInUse, type SdkInternal } from "./sdk-internals";
+
 type Wrap = <T>(p: Promise<T>, ctx?: unknown) => Promise<T>;
+
+/** `runtime/debuggable`'s `debuggablePromise`, replaced while a program runs. */
+export const PROMISE_TRACES: SdkInternal = {
+  name: "runtime/debuggable's debuggablePromise",
+  verified: VERIFIED_SDK,
+  fallback: "Pulumi's own wrapper stays (a stack trace per promise: slower on large programs)",
+};
 
 interface Debuggable {
   debuggablePromise: Wrap;
@@ -19,17 +28,25 @@ const traceless: Wrap = (p) =>
     throw err;
   });
 
-/** Replaces the runtime's wrapper that `load` resolves until the returned function restores it. */
-export function withoutPromiseTraces(load: (id: string) => unknown): () => void {
+/**
+ * Replaces the runtime's wrapper that `load` resolves until the returned function restores it; keeps Pulumi's
+ * when the SDK is not one `internals` verified, or lacks the module.
+ */
+export function withoutPromiseTraces(
+  load: (id: string) => unknown,
+  internals?: InternalsInUse,
+): () => void {
   if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return () => undefined;
-  let debuggable: Debuggable;
+  let debuggable: Debuggable | undefined;
   try {
     debuggable = load("@pulumi/pulumi/runtime/debuggable") as Debuggable;
   } catch {
-    return () => undefined;
+    debuggable = undefined;
   }
-  const original = debuggable.debuggablePromise;
-  if (typeof original !== "function") return () => undefined;
+  const original = debuggable?.debuggablePromise;
+  const usable = typeof original === "function";
+  if (internals ? !internals.use(PROMISE_TRACES, usable) : !usable) return () => undefined;
+  if (debuggable === undefined || original === undefined) return () => undefined;
   debuggable.debuggablePromise = traceless;
   return () => {
     debuggable.debuggablePromise = original;

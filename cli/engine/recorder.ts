@@ -8,8 +8,21 @@
  */
 import type * as PulumiModule from "@pulumi/pulumi";
 import { UNKNOWN_DURING_PREVIEW } from "../../domain/unknown";
+import { CheckError } from "./errors";
+import { VERIFIED_SDK, type InternalsInUse, type SdkInternal } from "./sdk-internals";
 
 type Pulumi = typeof PulumiModule;
+
+/**
+ * The mock monitor's registration path: the engine answers `registerResource` and `invoke` itself, names URNs
+ * through the monitor's `newUrn` and keeps its `resources` map, instead of the monitor's four-fold encoding.
+ */
+export const REGISTRATION_PATH: SdkInternal = {
+  name: "the mock monitor's registration path (registerResource, invoke, newUrn, resources)",
+  verified: VERIFIED_SDK,
+  fallback:
+    "registrations were recorded on their way through Pulumi's own mock monitor (slower), URNs named as the engine names them",
+};
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -118,6 +131,8 @@ export interface RecordOptions {
   /** Run as a preview: the engine's `isDryRun()` is true. @default true */
   readonly preview?: boolean;
   readonly organization?: string;
+  /** The SDK's version, deciding whether the registration path may be used. @default - used when present */
+  readonly internals?: InternalsInUse;
 }
 
 interface Decoded {
@@ -363,7 +378,7 @@ export function startRecording(
       const decoded = decodeProperties(args.inputs).value as Record<string, unknown>;
       return { id: args.id ?? `${args.name}-id`, state: stateOf(args.type, args.name, decoded) };
     },
-    // Methods of resources (`Call`); invokes are answered by the monitor below.
+    // Methods of resources (`Call`); invokes too on the public path (the verified one answers them below).
     call: (args) =>
       answerInvoke(args.token, decodeProperties(args.inputs).value as Record<string, unknown>),
   };
@@ -374,13 +389,53 @@ export function startRecording(
     opts.preview ?? true,
     opts.organization ?? "organization",
   );
-  const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+  const monitor = pulumi.runtime.getMonitor() as unknown as Partial<Monitor> | undefined;
+  if (typeof monitor?.registerResource !== "function") {
+    const sdk = opts.internals
+      ? `@pulumi/pulumi ${opts.internals.sdkVersion}`
+      : "this @pulumi/pulumi";
+    throw new CheckError(
+      `${sdk} has no mock monitor to record registrations through (runtime.getMonitor().registerResource after setMocks), which the engine requires: check the program with \`pulumi preview --json\` and --preview-json instead`,
+    );
+  }
+  if (typeof monitor.readResource === "function") {
+    const readResource = monitor.readResource.bind(monitor);
+    monitor.readResource = (req, cb) => {
+      noteDefaultProvider(req.getType(), req);
+      readResource(req, cb);
+    };
+  }
+  const direct =
+    typeof monitor.newUrn === "function" &&
+    monitor.resources instanceof Map &&
+    typeof monitor.invoke === "function";
+  const context: RecordingContext = { recording, opts, stateOf, noteDefaultProvider, answerInvoke };
+  if (opts.internals ? opts.internals.use(REGISTRATION_PATH, direct) : direct)
+    answerRegistrations(monitor as Monitor, context);
+  else observeRegistrations(monitor as Pick<Monitor, "registerResource">, context);
+  return recording;
+}
+
+/** What both registration paths record into and answer with. */
+interface RecordingContext {
+  readonly recording: Recording;
+  readonly opts: RecordOptions;
+  readonly stateOf: (
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+  ) => Record<string, unknown>;
+  readonly noteDefaultProvider: (token: string, req: ProviderRequest) => void;
+  readonly answerInvoke: (
+    token: string,
+    inputs: Record<string, unknown>,
+  ) => Record<string, unknown>;
+}
+
+/** The verified path: invokes and registrations answered here, the monitor's URN naming and resource map kept. */
+function answerRegistrations(monitor: Monitor, context: RecordingContext): void {
+  const { recording, opts, stateOf, noteDefaultProvider, answerInvoke } = context;
   monitor.newUrn = (parent, type, name) => engineUrn(opts.stack, opts.project, parent, type, name);
-  const readResource = monitor.readResource.bind(monitor);
-  monitor.readResource = (req, cb) => {
-    noteDefaultProvider(req.getType(), req);
-    readResource(req, cb);
-  };
   const invoke = monitor.invoke.bind(monitor);
   // Answered here to see the provider, version and plugin URL the engine picks the provider by.
   monitor.invoke = (req, cb) => {
@@ -414,39 +469,16 @@ export function startRecording(
       const id = req.getImportid();
       const outputs = stateOf(type, name, inputs);
       monitor.resources.set(urn, { urn, id: id || null, state: outputs });
-      const timeouts = req.getCustomtimeouts();
-      recording.resources.push({
-        urn,
-        type,
-        name,
-        custom: req.getCustom(),
-        id,
-        parent: req.getParent() || undefined,
-        provider: req.getProvider() || undefined,
-        inputs,
-        secretPaths: decoded.secrets,
-        unknownPaths: decoded.unknowns,
-        protect: req.getProtect() ?? false,
-        retainOnDelete: req.getRetainondelete() ?? false,
-        deleteBeforeReplace: req.getDeletebeforereplace(),
-        deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
-        ignoreChanges: req.getIgnorechangesList(),
-        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-        dependencies: req.getDependenciesList(),
-        aliases: req.getAliasesList().length,
-        aliasUrns: aliasUrnsOf(req, opts.stack, opts.project),
-        propertyDependencies: propertyDependenciesOf(req),
-        customTimeouts: {
-          create: timeouts?.getCreate() ?? "",
-          update: timeouts?.getUpdate() ?? "",
-          delete: timeouts?.getDelete() ?? "",
-        },
-        version: req.getVersion(),
-        pluginDownloadURL: req.getPlugindownloadurl(),
-        ...(req.getRemote() ? { remote: true } : {}),
-        outputs,
-        ...sourceOf(req),
-      });
+      recording.resources.push(
+        recordOf(req, decoded, outputs, opts, {
+          urn,
+          id,
+          parent: req.getParent() || undefined,
+          provider: req.getProvider() || undefined,
+          dependencies: req.getDependenciesList(),
+          propertyDependencies: propertyDependenciesOf(req),
+        }),
+      );
       response = registerResponse(urn, id, outputs);
     } catch (e) {
       cb(e, undefined);
@@ -454,5 +486,123 @@ export function startRecording(
     }
     cb(null, response);
   };
-  return recording;
+}
+
+interface RegisterReply {
+  getUrn(): string;
+  getId(): string;
+  getObject(): WireObject | undefined;
+}
+
+/**
+ * The public path: Pulumi's own mock monitor answers (invokes through the mocks' `call`, registrations through
+ * `newResource`), and each registration is recorded from its request and the monitor's reply. The monitor names
+ * URNs its own way (only the parent's last type), so the engine's URN is rebuilt from the parent's and every
+ * reference is mapped to it.
+ */
+function observeRegistrations(
+  monitor: Pick<Monitor, "registerResource"> & Partial<Pick<Monitor, "invoke">>,
+  context: RecordingContext,
+): void {
+  const { recording, opts, noteDefaultProvider } = context;
+  if (typeof monitor.invoke === "function") {
+    const invoke = monitor.invoke.bind(monitor);
+    monitor.invoke = (req, cb) => {
+      if (req.getTok() !== GET_RESOURCE) noteDefaultProvider(req.getTok(), req);
+      invoke(req, cb);
+    };
+  }
+  const original = monitor.registerResource.bind(monitor);
+  const engineUrns = new Map<string, string>();
+  const toEngine = (urn: string) => engineUrns.get(urn) ?? urn;
+  const providerRef = (ref: string) => {
+    const at = ref.lastIndexOf("::");
+    return at < 0 ? ref : `${toEngine(ref.slice(0, at))}${ref.slice(at)}`;
+  };
+  monitor.registerResource = (req, cb) => {
+    original(req, (err, reply) => {
+      if (err || !reply) {
+        cb(err, reply);
+        return;
+      }
+      try {
+        const answer = reply as RegisterReply;
+        const parent = req.getParent() ? toEngine(req.getParent()) : "";
+        const urn = engineUrn(opts.stack, opts.project, parent, req.getType(), req.getName());
+        engineUrns.set(answer.getUrn(), urn);
+        const decoded = decodeProperties(req.getObject()?.toJavaScript() ?? {});
+        const outputs = decodeProperties(answer.getObject()?.toJavaScript() ?? {}).value;
+        const dependencies = Object.entries(propertyDependenciesOf(req));
+        recording.resources.push(
+          recordOf(req, decoded, outputs as Record<string, unknown>, opts, {
+            urn,
+            id: answer.getId(),
+            parent: parent || undefined,
+            provider: req.getProvider() ? providerRef(req.getProvider()) : undefined,
+            dependencies: req.getDependenciesList().map(toEngine),
+            propertyDependencies: Object.fromEntries(
+              dependencies.map(([k, urns]) => [k, urns.map(toEngine)]),
+            ),
+          }),
+        );
+      } catch (e) {
+        cb(e, undefined);
+        return;
+      }
+      cb(null, reply);
+    });
+  };
+}
+
+/** Where a registration sits in the engine's graph: what the two paths work out differently. */
+interface GraphPosition {
+  readonly urn: string;
+  readonly id: string;
+  readonly parent: string | undefined;
+  readonly provider: string | undefined;
+  readonly dependencies: readonly string[];
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The recorded resource of one registration request. */
+function recordOf(
+  req: RegisterRequest,
+  decoded: Decoded,
+  outputs: Record<string, unknown>,
+  opts: RecordOptions,
+  at: GraphPosition,
+): RecordedResource {
+  const timeouts = req.getCustomtimeouts();
+  return {
+    urn: at.urn,
+    type: req.getType(),
+    name: req.getName(),
+    custom: req.getCustom(),
+    id: at.id,
+    parent: at.parent,
+    provider: at.provider,
+    inputs: decoded.value as Record<string, unknown>,
+    secretPaths: decoded.secrets,
+    unknownPaths: decoded.unknowns,
+    protect: req.getProtect() ?? false,
+    retainOnDelete: req.getRetainondelete() ?? false,
+    deleteBeforeReplace: req.getDeletebeforereplace(),
+    deleteBeforeReplaceDefined: req.getDeletebeforereplacedefined(),
+    ignoreChanges: req.getIgnorechangesList(),
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    dependencies: at.dependencies,
+    aliases: req.getAliasesList().length,
+    aliasUrns: aliasUrnsOf(req, opts.stack, opts.project),
+    propertyDependencies: at.propertyDependencies,
+    customTimeouts: {
+      create: timeouts?.getCreate() ?? "",
+      update: timeouts?.getUpdate() ?? "",
+      delete: timeouts?.getDelete() ?? "",
+    },
+    version: req.getVersion(),
+    pluginDownloadURL: req.getPlugindownloadurl(),
+    ...(req.getRemote() ? { remote: true } : {}),
+    outputs,
+    ...sourceOf(req),
+  };
 }

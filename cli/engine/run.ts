@@ -8,12 +8,15 @@ import * as path from "node:path";
 import { format } from "node:util";
 import type * as PulumiModule from "@pulumi/pulumi";
 import type { ProgramConfig } from "./config";
+import { countDeclarations } from "./completeness";
 import { deferPulumiStartup } from "./deferred-modules";
 import { prepareProgram, requireFrom } from "./loader";
 import { withoutPromiseTraces } from "./promise-traces";
 import { startRecording, type MockAnswers, type Recording } from "./recorder";
 import { guardRequiredConfig, type MissingKey } from "./required-config";
-import { isNodeFormatter, programStackFormatter } from "./stack-traces";
+import { InternalsInUse } from "./sdk-internals";
+import { CALLSITE_TRACES, isNodeFormatter, programStackFormatter } from "./stack-traces";
+import { waitForRegistrations } from "./wait-for-rpcs";
 
 type Pulumi = typeof PulumiModule;
 
@@ -38,6 +41,10 @@ export interface RunResult {
   readonly missing: readonly MissingKey[];
   /** Messages the program logged with `pulumi.log.error` (a real run fails on them). */
   readonly loggedErrors: readonly string[];
+  /** Resources the program declared (not reads), or undefined when they could not be counted. */
+  readonly declared: number | undefined;
+  /** The program's @pulumi/pulumi version, and the SDK internals the run replaced by public behaviour. */
+  readonly sdk: { readonly version: string; readonly notes: readonly string[] };
 }
 
 const CONSOLE_METHODS = ["log", "info", "debug", "warn", "error", "trace"] as const;
@@ -49,6 +56,7 @@ function captureProcess(
   log: (line: string) => void,
   loggedErrors: string[],
   onError: (e: unknown) => void,
+  internals: InternalsInUse,
 ) {
   const saved = Object.fromEntries(CONSOLE_METHODS.map((m) => [m, console[m]])) as Record<
     ConsoleMethod,
@@ -71,9 +79,10 @@ function captureProcess(
   // Node maps stack frames to the .ts source only while no custom formatter (a test runner's) is installed. Under
   // Node's own, Pulumi's per-resource traces are formatted cheaply (stack-traces.ts) and every other one by Node.
   const prepareStackTrace = Error.prepareStackTrace;
-  if (isNodeFormatter(prepareStackTrace))
-    Error.prepareStackTrace = programStackFormatter(prepareStackTrace);
-  else delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+  if (isNodeFormatter(prepareStackTrace)) {
+    if (internals.use(CALLSITE_TRACES))
+      Error.prepareStackTrace = programStackFormatter(prepareStackTrace);
+  } else delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
   return (errors: readonly unknown[]) => {
     // Stacks are formatted on first read: read them while Node's source-mapping formatter is in place.
     for (const e of errors) if (e instanceof Error) void e.stack;
@@ -88,11 +97,8 @@ function captureProcess(
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Drains the runtime's RPC queue (`waitForRPCs`, internal but exported), then lets rejections surface. */
-async function drain(pulumi: Pulumi): Promise<void> {
-  const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
-  if (runtime.waitForRPCs) await runtime.waitForRPCs();
-  // Node reports unhandled rejections after the microtask queue empties: give them two turns.
+/** Node reports unhandled rejections after the microtask queue empties: give them two turns. */
+async function surfaceRejections(): Promise<void> {
   await nextTurn();
   await nextTurn();
 }
@@ -112,23 +118,28 @@ function dedupe(errors: readonly unknown[]): unknown[] {
 export async function runProgram(opts: RunOptions): Promise<RunResult> {
   prepareProgram(opts.dir);
   const load = requireFrom(opts.entry);
-  deferPulumiStartup(path.dirname(load.resolve("@pulumi/pulumi/package.json")));
+  const manifest = load.resolve("@pulumi/pulumi/package.json");
+  const internals = new InternalsInUse((load(manifest) as { version: string }).version);
+  deferPulumiStartup(path.dirname(manifest), internals);
   const pulumi = load("@pulumi/pulumi") as Pulumi;
   const recording = startRecording(pulumi, opts.answers, {
     project: opts.project,
     stack: opts.stack,
     preview: true,
+    internals,
   });
+  let declared: () => number | undefined = () => undefined;
   pulumi.runtime.setAllConfig({ ...opts.config.values }, [...opts.config.secretKeys]);
   const guard = guardRequiredConfig(pulumi, opts.config);
   const errors: unknown[] = [];
   const loggedErrors: string[] = [];
-  const release = captureProcess(opts.log, loggedErrors, (e) => errors.push(e));
-  const restorePromises = withoutPromiseTraces(load);
+  const release = captureProcess(opts.log, loggedErrors, (e) => errors.push(e), internals);
+  const restorePromises = withoutPromiseTraces(load, internals);
   const cwd = process.cwd();
   process.chdir(opts.dir);
   try {
     await pulumi.runtime.runInPulumiStack(async () => {
+      declared = countDeclarations(pulumi);
       const exported = load(opts.entry) as unknown;
       // As the language host: a program exporting a function is that function's result.
       return typeof exported === "function" ? await (exported as () => unknown)() : exported;
@@ -137,7 +148,9 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
     errors.unshift(e);
   }
   try {
-    await drain(pulumi);
+    const recorded = () => recording.resources.length - 1; // the root stack is not the program's
+    await waitForRegistrations(pulumi, internals, { recorded, declared: () => declared() });
+    await surfaceRejections();
   } finally {
     process.chdir(cwd);
     restorePromises();
@@ -148,5 +161,12 @@ export async function runProgram(opts: RunOptions): Promise<RunResult> {
       globalThis as { globalStore?: { leakCandidates?: Set<unknown> } }
     ).globalStore?.leakCandidates?.clear();
   }
-  return { recording, errors: dedupe(errors), missing: guard.missing, loggedErrors };
+  return {
+    recording,
+    errors: dedupe(errors),
+    missing: guard.missing,
+    loggedErrors,
+    declared: declared(),
+    sdk: { version: internals.sdkVersion, notes: internals.notes() },
+  };
 }

@@ -11,7 +11,16 @@ import { findSourceMap, type SourceMap, type SourceMapping } from "node:module";
 import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { VERIFIED_SDK, type SdkInternal } from "./sdk-internals";
+
 type Format = (error: Error, trace: NodeJS.CallSite[]) => unknown;
+
+/** The shape of `Resource.callsites()`'s traces (which frames Pulumi reads), formatted here. */
+export const CALLSITE_TRACES: SdkInternal = {
+  name: "Resource.callsites' stack traces",
+  verified: VERIFIED_SDK,
+  fallback: "Node formats every stack trace itself (slower on large programs)",
+};
 
 /**
  * Frames of a `callsites` trace worth formatting: Pulumi declares a resource at the sixth (`callsites`,

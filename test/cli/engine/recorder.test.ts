@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, test } from "vitest";
-import { engineUrn, startRecording } from "../../../cli/engine/recorder";
+import { engineUrn, startRecording, type Recording } from "../../../cli/engine/recorder";
+import { InternalsInUse } from "../../../cli/engine/sdk-internals";
 
 const STACK = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
 
@@ -141,5 +142,66 @@ describe("startRecording", () => {
     });
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     expect(read).toEqual(["https://existing.example", "thing-1234"]);
+  });
+});
+
+describe("startRecording outside the SDK versions its registration path was verified against", () => {
+  /** Records a program with a provider, a component, options, a secret and dependencies as `sdkVersion`. */
+  async function recordAs(sdkVersion: string): Promise<Recording> {
+    const internals = new InternalsInUse(sdkVersion);
+    const recording = startRecording(
+      pulumi,
+      {
+        outputs: (type) => (type === "shop:index:Thing" ? { endpoint: "https://x" } : {}),
+        invoke: () => undefined,
+      },
+      { project: "shop", stack: "dev", internals },
+    );
+    class Shop extends pulumi.ProviderResource {
+      constructor(name: string) {
+        super("shop", name, { region: "fr-par" });
+      }
+    }
+    class Thing extends pulumi.CustomResource {
+      declare readonly endpoint: pulumi.Output<string>;
+      constructor(
+        name: string,
+        args: Record<string, unknown>,
+        opts?: pulumi.CustomResourceOptions,
+      ) {
+        super("shop:index:Thing", name, { ...args, endpoint: undefined }, opts);
+      }
+    }
+    await pulumi.runtime.runInPulumiStack(async () => {
+      const provider = new Shop("eu");
+      const app = new pulumi.ComponentResource(
+        "shop:index:App",
+        "app",
+        {},
+        { providers: [provider] },
+      );
+      const db = new Thing(
+        "db",
+        { password: pulumi.secret("s3cret") },
+        { parent: app, protect: true },
+      );
+      new Thing("web", { db: db.endpoint, tags: ["a"] }, { parent: app, dependsOn: [db] });
+      return {};
+    });
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    return recording;
+  }
+
+  test("records the same resources through Pulumi's own mock monitor", async () => {
+    const verified = await recordAs("3.248.0");
+    const drifted = await recordAs("3.300.0");
+    const withoutSource = (r: Recording) => r.resources.map(({ source: _source, ...rest }) => rest);
+    expect(withoutSource(drifted)).toEqual(withoutSource(verified));
+    expect(drifted.resources.find((r) => r.name === "web")).toMatchObject({
+      urn: "urn:pulumi:dev::shop::shop:index:App$shop:index:Thing::web",
+      provider:
+        "urn:pulumi:dev::shop::pulumi:providers:shop::eu::04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+      dependencies: ["urn:pulumi:dev::shop::shop:index:App$shop:index:Thing::db"],
+    });
   });
 });
