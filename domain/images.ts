@@ -42,8 +42,9 @@ export interface ImageField {
 }
 
 /**
- * Image fields of kinds that are not pod-bearing (pod kinds are read through domain/pods.ts). CloudNativePG
- * is here because the Kubernetes adapter runs PostgreSQL with it.
+ * Image fields of kinds that are not pod-bearing (pod kinds are read through domain/pods.ts): operators'
+ * custom resources (CloudNativePG, which the Kubernetes adapter runs PostgreSQL with) and EU vendors' serverless
+ * containers and jobs.
  */
 export const IMAGE_FIELDS: readonly ImageField[] = [
   {
@@ -57,9 +58,28 @@ export const IMAGE_FIELDS: readonly ImageField[] = [
     path: "spec.images[].image",
   },
   {
+    // Scaleway Serverless Containers: exactly one of image and registryImage is set (the SDK's docs).
+    types: /^scaleway:(?:containers\/container|index\/container):Container$/,
+    path: "image",
+  },
+  {
+    types: /^scaleway:(?:containers\/container|index\/container):Container$/,
+    path: "registryImage",
+  },
+  {
+    types: /^scaleway:(?:job\/definition:Definition|index\/jobDefinition:JobDefinition)$/,
+    path: "imageUri",
+  },
+  {
     // A Pooler runs PgBouncer: its pod template may name the image, else the operator pulls its own default.
     types: /^kubernetes:postgresql\.cnpg\.io\/v1:Pooler$/,
     path: "spec.template.spec.containers[].image",
     defaultImage: "ghcr.io/cloudnative-pg/pgbouncer",
   },
+];
+
+/** Where Helm values live, per kind that carries them (Helm releases and charts, Flux HelmReleases). */
+export const HELM_VALUES_FIELDS: readonly { readonly types: RegExp; readonly path: string }[] = [
+  { types: /^kubernetes:helm\.sh\/(?:v3:Release|v3:Chart|v4:Chart)$/, path: "values" },
+  { types: /^kubernetes:helm\.toolkit\.fluxcd\.io\/[^:]+:HelmRelease$/, path: "spec.values" },
 ];

@@ -22,7 +22,24 @@ const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   "extensions:ReplicaSet": ["spec", "template", "spec"],
   "batch:Job": ["spec", "template", "spec"],
   "batch:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+  // Custom resources that carry a pod template (Argo Rollouts, Knative Serving, KEDA).
+  "argoproj.io:Rollout": ["spec", "template", "spec"],
+  "serving.knative.dev:Service": ["spec", "template", "spec"],
+  "keda.sh:ScaledJob": ["spec", "jobTargetRef", "template", "spec"],
 };
+
+/** Kinds that may reference another object's pod template instead of holding one (a Rollout's workloadRef). */
+const POD_TEMPLATE_REFERENCES: Readonly<Record<string, string>> = {
+  "argoproj.io:Rollout": "spec.workloadRef",
+};
+
+/** The path of the field that may stand in for the pod template of `type`, if the kind has one. */
+export function podTemplateReferenceOf(type: string): string | undefined {
+  const key = groupKindOf(type);
+  return key !== undefined && Object.hasOwn(POD_TEMPLATE_REFERENCES, key)
+    ? POD_TEMPLATE_REFERENCES[key]
+    : undefined;
+}
 
 /** `kubernetes:apps/v1:Deployment` → `Deployment`; undefined for non-Kubernetes types. */
 export function kubernetesKind(type: string): string | undefined {

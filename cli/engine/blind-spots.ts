@@ -1,20 +1,19 @@
 /**
  * What the mock runtime cannot see, by resource type and by invoke: the report's notes name each one the plan
- * used, so nobody reads a pass as covering objects that were never rendered.
+ * used, so nobody reads a pass as covering objects that were never rendered. Collections whose objects only a
+ * provider renders are also violations of image-manifests-missing-rendered-objects (domain/rendered-collections.ts).
  */
+import { RENDERED_COLLECTIONS } from "../../domain/rendered-collections";
 
 /** Resources whose content only the provider renders (mocks register the resource, not what it creates). */
 export const RESOURCE_BLIND_SPOTS: Readonly<Record<string, string>> = {
   "kubernetes:helm.sh/v3:Release":
-    "Helm releases (kubernetes.helm.v3.Release) are installed by the provider: their charts' objects were not checked",
-  "kubernetes:helm.sh/v4:Chart":
-    "Helm v4 charts are rendered by the provider: their objects were not checked",
-  "kubernetes:yaml/v2:ConfigFile":
-    "YAML v2 ConfigFiles are parsed by the provider: their objects were not checked",
-  "kubernetes:yaml/v2:ConfigGroup":
-    "YAML v2 ConfigGroups are parsed by the provider: their objects were not checked",
-  "kubernetes:kustomize/v2:Directory":
-    "Kustomize v2 directories are built by the provider: their objects were not checked",
+    "Helm releases (kubernetes.helm.v3.Release) are installed by the provider: their charts' objects were not checked, only the images their values name",
+  ...Object.fromEntries(
+    Object.entries(RENDERED_COLLECTIONS)
+      .filter(([type]) => type !== "kubernetes:helm.sh/v3:Chart") // noted by its template invoke below
+      .map(([type, how]) => [type, `${how}: the objects of ${type} were not checked offline`]),
+  ),
 };
 
 /** Invokes whose canned answer leaves something out. */

@@ -179,4 +179,40 @@ export const OBJECT_STORAGE_ENDPOINTS: readonly HostPattern[] = [
     vendor: "cloudflare",
     label: "Cloudflare R2",
   },
+  {
+    // Hetzner Object Storage: `<location>.your-objectstorage.com` (docs.hetzner.com/storage/object-storage).
+    pattern: /^(?:[a-z0-9.-]+\.)?(?<site>fsn1|nbg1|hel1)\.your-objectstorage\.com$/,
+    vendor: "hetzner",
+    label: "Hetzner Object Storage",
+  },
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?digitaloceanspaces\.com$/,
+    vendor: "digitalocean",
+    label: "DigitalOcean Spaces",
+  },
+];
+
+/**
+ * Hosts an `ExternalName` Service or an operator may send data to: object storage, then any other host under a
+ * hyperscaler's domain (managed databases such as `*.rds.amazonaws.com`, `*.database.azure.com`).
+ */
+export const SERVICE_ENDPOINTS: readonly HostPattern[] = [
+  ...OBJECT_STORAGE_ENDPOINTS,
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?amazonaws\.com(?:\.cn)?$/,
+    vendor: "aws",
+    label: "Amazon Web Services",
+  },
+  { pattern: /^(?:[a-z0-9.-]+\.)?googleapis\.com$/, vendor: "gcp", label: "Google Cloud" },
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?(?:windows\.net|azure\.com)$/,
+    vendor: "azure",
+    label: "Microsoft Azure",
+  },
+  {
+    pattern: /^(?:[a-z0-9.-]+\.)?ondigitalocean\.com$/,
+    vendor: "digitalocean",
+    label: "DigitalOcean",
+  },
+  { pattern: /^(?:[a-z0-9.-]+\.)?oraclecloud\.com$/, vendor: "oracle", label: "Oracle Cloud" },
 ];

@@ -34,9 +34,9 @@ export function attributeHost(table: readonly HostPattern[], host: string): Attr
   return { vendor: match.vendor, country: place?.country ?? seatOf(match.vendor) };
 }
 
-/** Host and path of `oci://host/path`, `https://host/path` (scheme optional). */
+/** Host and path of `oci://host/path`, `https://host/path`, `ssh://git@host/path` (scheme and user optional). */
 export function hostAndPath(address: string): { host: string; path: string } {
-  const bare = address.replace(/^[a-z]+:\/\//i, "");
+  const bare = address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^/@]*@/, "");
   const slash = bare.indexOf("/");
   return slash < 0
     ? { host: bare, path: "" }

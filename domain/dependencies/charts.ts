@@ -20,9 +20,10 @@ export type ChartSource =
 const isLocalPath = (chart: string) => /^(?:\.{1,2}\/|\/|file:\/\/)/.test(chart);
 
 export function chartSourceOf(chart: string, repo: string | undefined): ChartSource {
-  if (chart.startsWith("oci://")) return { kind: "remote", address: chart };
+  // Any URL (oci://, https://, ssh:// of a Flux Git source) is fetched from its host.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(chart) && !chart.startsWith("file://"))
+    return { kind: "remote", address: chart };
   if (repo !== undefined) return { kind: "remote", address: repo };
-  if (/^https?:\/\//.test(chart)) return { kind: "remote", address: chart };
   if (isLocalPath(chart)) return { kind: "local" };
   if (chart.includes("/"))
     return {

@@ -6,15 +6,13 @@
  * the rendered chart shows.
  */
 import { CONTAINER_REGISTRIES } from "../../config/catalog/hosts";
-import { IMAGE_FIELDS, parseImage } from "../images";
+import { readHelmValues } from "../helm-values";
+import { HELM_VALUES_FIELDS, IMAGE_FIELDS, parseImage } from "../images";
 import { containersOf, podSpecOf } from "../pods";
 import { attributeHost } from "./attribute";
 import type { Found } from "./found";
 import { DependencyKind } from "./model";
-import { isRecord, knownString, valuesAt, type Json } from "./resources";
-
-/** Helm resources whose `values` hold image settings. */
-const HELM_TYPES = /^kubernetes:helm\.sh\/(?:v3:Release|v4:Chart)$/;
+import { knownString, valuesAt, type Json } from "./resources";
 
 export function imageDependency(image: string): Found {
   const ref = parseImage(image);
@@ -41,42 +39,24 @@ function fieldImages(type: string, props: Json): string[] {
 }
 
 const hasHost = (ref: string) => !parseImage(ref).implicitHost;
+/** Unknown during preview or made up offline: not read (knownString's test, as a cause). */
+const unreadable = (v: unknown) =>
+  typeof v === "string" && v.trim() !== "" && knownString(v) === undefined ? "unknown" : undefined;
 
-/** The image one values node names, when it names a registry host. */
-function valuesNodeImage(node: Json): string | undefined {
-  const registry = knownString(node.registry);
-  const repository = knownString(node.repository) ?? knownString(node.image);
-  const tag = knownString(node.tag);
-  const withTag = (name: string) => (tag && !name.includes("@") ? `${name}:${tag}` : name);
-  if (registry && repository) return withTag(`${registry.replace(/\/+$/, "")}/${repository}`);
-  if (repository && hasHost(repository)) return withTag(repository);
-  return undefined;
-}
-
-/** Every image with an explicit host anywhere in Helm values. */
+/** Every image with an explicit host anywhere in Helm values (domain/helm-values.ts reads them). */
 export function helmValuesImages(values: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    if (!isRecord(node)) return;
-    const image = valuesNodeImage(node);
-    if (image) found.push(image);
-    for (const [key, child] of Object.entries(node)) {
-      // `image: "host/repo:tag"` as one string.
-      const text = key === "image" ? knownString(child) : undefined;
-      if (text && hasHost(text) && !image) found.push(text);
-      walk(child);
-    }
-  };
-  walk(values);
-  return found;
+  return readHelmValues(values, unreadable)
+    .images.map((i) => i.image)
+    .filter(hasHost);
 }
 
 export function imagesOf(type: string, props: Json): Found[] {
   const images = [
     ...podImages(type, props),
     ...fieldImages(type, props),
-    ...(HELM_TYPES.test(type) ? helmValuesImages(props.values) : []),
+    ...HELM_VALUES_FIELDS.filter((f) => f.types.test(type)).flatMap((f) =>
+      valuesAt(props, f.path).flatMap(helmValuesImages),
+    ),
   ];
   return [...new Set(images)].map(imageDependency);
 }

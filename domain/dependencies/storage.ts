@@ -5,6 +5,7 @@
  * they reach is a backup destination; long-running pods read and write their object store.
  */
 import { OBJECT_STORAGE_ENDPOINTS } from "../../config/catalog/hosts";
+import { barmanDefaultHost } from "../destinations";
 import { containersOf, podSpecOf } from "../pods";
 import { attributeHost, hostAndPath } from "./attribute";
 import type { Found } from "./found";
@@ -26,12 +27,6 @@ const BACKUP_FIELDS: readonly { readonly types: RegExp; readonly path: readonly 
   },
   { types: /^kubernetes:barmancloud\.cnpg\.io\/v1:ObjectStore$/, path: ["spec", "configuration"] },
 ];
-
-/** Hosts Barman Cloud reaches for a destination path without `endpointURL`, by scheme (Barman Cloud docs). */
-const DEFAULT_HOSTS: Readonly<Record<string, string>> = {
-  s3: "s3.amazonaws.com",
-  gs: "storage.googleapis.com",
-};
 
 function storeDependency(kind: DependencyKind, endpoint: string, host: string): Found {
   return { kind, endpoint, ...attributeHost(OBJECT_STORAGE_ENDPOINTS, host) };
@@ -61,8 +56,7 @@ function backupDestinations(type: string, props: Json): Found[] {
       return [storeDependency(DependencyKind.backup, endpoint, hostAndPath(endpoint).host)];
     const destination = knownString(store.destinationPath);
     if (!destination) return [];
-    const scheme = /^([a-z0-9]+):\/\//.exec(destination)?.[1] ?? "";
-    const host = DEFAULT_HOSTS[scheme] ?? hostAndPath(destination).host;
+    const host = barmanDefaultHost(destination) ?? hostAndPath(destination).host;
     return [storeDependency(DependencyKind.backup, destination, host)];
   });
 }

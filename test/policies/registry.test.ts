@@ -24,8 +24,10 @@ const EU_SOVEREIGNTY = [
   "vendor-resource-disallow-non-eu-vendor",
   "vendor-provider-enforce-eu-account",
   "endpoint-kubeconfig-enforce-eu-server",
+  "endpoint-destination-enforce-eu-host",
   "image-container-enforce-eu-registry",
   "image-helm-enforce-eu-chart-source",
+  "image-manifests-missing-rendered-objects",
 ];
 
 describe("createRegistry", () => {
@@ -67,8 +69,8 @@ describe("REGISTRY", () => {
   test.each([
     ["region", EU_SOVEREIGNTY.slice(0, 3)],
     ["vendor", EU_SOVEREIGNTY.slice(3, 5)],
-    ["endpoint", EU_SOVEREIGNTY.slice(5, 6)],
-    ["image", EU_SOVEREIGNTY.slice(6)],
+    ["endpoint", EU_SOVEREIGNTY.slice(5, 7)],
+    ["image", EU_SOVEREIGNTY.slice(7)],
   ] as const)("selects the %s area", (area, expected) => {
     expect(names(REGISTRY.select({ area }))).toEqual(expected);
   });
@@ -80,6 +82,7 @@ describe("REGISTRY", () => {
       "vendor-resource-disallow-non-eu-vendor",
       "vendor-provider-enforce-eu-account",
       "endpoint-kubeconfig-enforce-eu-server",
+      "endpoint-destination-enforce-eu-host",
     ]);
   });
 

@@ -1,8 +1,12 @@
-/** The eu-sovereignty pack's endpoint rules: where Kubernetes providers deploy. */
+/** The eu-sovereignty pack's endpoint rules: where Kubernetes providers deploy and where objects send data. */
 import type { SovereignPolicy } from "../../lib/define";
+import { endpointDestinationEnforceEuHost } from "./enforce-eu-host";
 import { endpointKubeconfigEnforceEuServer } from "./enforce-eu-server";
 
-export { endpointKubeconfigEnforceEuServer };
+export { endpointDestinationEnforceEuHost, endpointKubeconfigEnforceEuServer };
 
 /** Every endpoint policy, in report order. */
-export const endpointPolicies: SovereignPolicy[] = [endpointKubeconfigEnforceEuServer];
+export const endpointPolicies: SovereignPolicy[] = [
+  endpointKubeconfigEnforceEuServer,
+  endpointDestinationEnforceEuHost,
+];

@@ -28,6 +28,10 @@ interface ChartConfig extends GroupConfig {
   readonly allowedRepositories: string[];
 }
 
+/** Flux sources: the controller fetches charts and manifests from `spec.url` (Helm or OCI repository, Git). */
+const FLUX_SOURCE_TYPES =
+  /^kubernetes:source\.toolkit\.fluxcd\.io\/[^:]+:(?:HelmRepository|OCIRepository|GitRepository)$/;
+
 const FIX =
   "Push the chart to an EU OCI registry (e.g. oci://rg.<region>.scw.cloud/<namespace>/charts) and set chart to that oci:// address, or list your own EU chart source in allowedRepositories in this policy's config.";
 
@@ -49,23 +53,26 @@ function judgeSource(source: ChartSource, config: ChartConfig): string | undefin
 export const imageHelmEnforceEuChartSource = definePolicy({
   name: "image-helm-enforce-eu-chart-source",
   description:
-    "Requires the chart of every Helm Release to come from an OCI registry or chart repository the catalog places inside the allowed jurisdiction group, or one the pack config lists; repository aliases, which resolve outside the program, are refused.",
+    "Requires the chart of every Helm Release, and the URL of every Flux Helm, OCI or Git source, to come from an OCI registry or repository the catalog places inside the allowed jurisdiction group, or one the pack config lists; repository aliases, which resolve outside the program, are refused.",
   configSchema,
   enforcementLevel: "mandatory",
   validateResource: scopedValidation(
-    (type) => CHART_TYPES.test(type),
+    (type) => CHART_TYPES.test(type) || FLUX_SOURCE_TYPES.test(type),
     (args, reportViolation) => {
       const config = readConfig<ChartConfig>(args, configSchema);
       const props = rawOf(args.props);
       const unknowns: UnknownAt[] = [];
-      const [chart] = readPath(props, "chart");
-      const [repo] = readPath(props, "repositoryOpts.repo");
+      const flux = FLUX_SOURCE_TYPES.test(args.type);
+      const [chart] = readPath(props, flux ? "spec.url" : "chart");
+      const [repo] = flux ? [] : readPath(props, "repositoryOpts.repo");
       for (const r of [chart, repo])
         if (r?.kind === "unknown") unknowns.push({ path: r.path, cause: r.cause });
       deferUnknowns(unknowns);
       if (chart?.kind !== "value") {
         reportViolation(
-          `the release names no chart, so where it comes from cannot be placed. ${FIX}`,
+          flux
+            ? `the source names no spec.url, so where it fetches from cannot be placed. ${FIX}`
+            : `the release names no chart, so where it comes from cannot be placed. ${FIX}`,
         );
         return;
       }
@@ -75,7 +82,7 @@ export const imageHelmEnforceEuChartSource = definePolicy({
       );
       if (reason) reportViolation(reason);
     },
-    "only Helm releases fetch a chart",
+    "only Helm releases and Flux sources fetch a chart",
   ),
   severity: "high",
   framework: GDPR_TRANSFERS,

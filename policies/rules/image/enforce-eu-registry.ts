@@ -9,10 +9,11 @@ import { ALLOWED_GROUP, readConfig, stringList, type GroupConfig } from "../../l
 import { definePolicy, scopedValidation } from "../../lib/define";
 import { GDPR_TRANSFERS } from "../../lib/frameworks";
 import { allowListed, judgeHost } from "../../lib/hosts";
-import { IMAGE_FIELDS, parseImage } from "../../../domain/images";
-import { kubernetesKind, podSpecPathOf } from "../../../domain/pods";
+import { readHelmValues } from "../../../domain/helm-values";
+import { HELM_VALUES_FIELDS, IMAGE_FIELDS, parseImage } from "../../../domain/images";
+import { kubernetesKind, podSpecPathOf, podTemplateReferenceOf } from "../../../domain/pods";
 import { readPath, type Reading } from "../../lib/read";
-import { deferUnknowns, rawOf, type UnknownAt } from "../../lib/unknown";
+import { deferUnknowns, rawOf, unknownCause, type UnknownAt } from "../../lib/unknown";
 
 const configSchema = {
   properties: {
@@ -70,7 +71,11 @@ function podImages(
   const [spec] = readPath(props, (podSpecPathOf(type) ?? []).join("."));
   if (spec?.kind === "unknown") unknowns.push({ path: spec.path, cause: spec.cause });
   if (spec?.kind !== "value") {
-    if (spec?.kind === "absent" && !partial)
+    // A Rollout that references a Deployment's template runs that Deployment's images, judged there.
+    const reference = podTemplateReferenceOf(type);
+    const referenced =
+      reference !== undefined && readPath(props, reference).some((r) => r.kind !== "absent");
+    if (spec?.kind === "absent" && !partial && !referenced)
       problems.push(
         `${kind} has no pod spec, so its images cannot be placed. Declare its containers.`,
       );
@@ -114,6 +119,31 @@ function fieldImages(type: string, props: unknown, unknowns: UnknownAt[]): Image
   return sites;
 }
 
+/** Images and registry overrides that Helm values name (the chart's own defaults are not visible). */
+function valuesImages(type: string, props: unknown, unknowns: UnknownAt[]): ImageSite[] {
+  const sites: ImageSite[] = [];
+  for (const field of HELM_VALUES_FIELDS.filter((f) => f.types.test(type))) {
+    const [values] = readPath(props, field.path);
+    if (values?.kind === "unknown") unknowns.push({ path: values.path, cause: values.cause });
+    if (values?.kind !== "value") continue;
+    const reading = readHelmValues(values.value, unknownCause);
+    const at = (path: string) => (path === "" ? field.path : `${field.path}.${path}`);
+    for (const u of reading.unknown) unknowns.push({ path: at(u.path), cause: u.cause });
+    for (const image of reading.images) sites.push(named(at(image.path), image.image));
+    for (const { path, registry } of reading.registries)
+      sites.push({
+        image: `${registry.replace(/\/+$/, "")}/image`,
+        describe: (where) => `${at(path)} '${registry}' (${where})`,
+      });
+  }
+  return sites;
+}
+
+const appliesTo = (type: string) =>
+  podSpecPathOf(type) !== undefined ||
+  IMAGE_FIELDS.some((f) => f.types.test(type)) ||
+  HELM_VALUES_FIELDS.some((f) => f.types.test(type));
+
 export const imageContainerEnforceEuRegistry = definePolicy({
   name: "image-container-enforce-eu-registry",
   description:
@@ -121,16 +151,19 @@ export const imageContainerEnforceEuRegistry = definePolicy({
   configSchema,
   enforcementLevel: "mandatory",
   validateResource: scopedValidation(
-    (type) => podSpecPathOf(type) !== undefined || IMAGE_FIELDS.some((f) => f.types.test(type)),
+    appliesTo,
     (args, reportViolation) => {
       const isPod = podSpecPathOf(args.type) !== undefined;
       const config = readConfig<ImageConfig>(args, configSchema);
       const props = rawOf(args.props);
       const unknowns: UnknownAt[] = [];
       const problems: string[] = [];
-      const sites = isPod
-        ? podImages(args.type, props, unknowns, problems)
-        : fieldImages(args.type, props, unknowns);
+      const sites = [
+        ...(isPod
+          ? podImages(args.type, props, unknowns, problems)
+          : fieldImages(args.type, props, unknowns)),
+        ...valuesImages(args.type, props, unknowns),
+      ];
       problems.forEach((p) => reportViolation(p));
       for (const site of sites) {
         const reason = judgeImage(site, config);
@@ -138,7 +171,7 @@ export const imageContainerEnforceEuRegistry = definePolicy({
       }
       deferUnknowns(unknowns);
     },
-    "only pod-bearing kinds and custom kinds with image fields",
+    "only pod-bearing kinds, custom kinds with image fields and kinds with Helm values",
   ),
   severity: "high",
   framework: GDPR_TRANSFERS,

@@ -2,11 +2,17 @@
 import type { SovereignPolicy } from "../../lib/define";
 import { imageHelmEnforceEuChartSource } from "./enforce-eu-chart-source";
 import { imageContainerEnforceEuRegistry } from "./enforce-eu-registry";
+import { imageManifestsMissingRenderedObjects } from "./missing-rendered-objects";
 
-export { imageContainerEnforceEuRegistry, imageHelmEnforceEuChartSource };
+export {
+  imageContainerEnforceEuRegistry,
+  imageHelmEnforceEuChartSource,
+  imageManifestsMissingRenderedObjects,
+};
 
 /** Every image policy, in report order. */
 export const imagePolicies: SovereignPolicy[] = [
   imageContainerEnforceEuRegistry,
   imageHelmEnforceEuChartSource,
+  imageManifestsMissingRenderedObjects,
 ];

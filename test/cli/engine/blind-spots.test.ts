@@ -13,7 +13,7 @@ describe("blindSpotNotes", () => {
         ["kubernetes:helm:template", "scaleway:kubernetes/getVersion:getVersion"],
       ),
     ).toEqual([
-      "Helm releases (kubernetes.helm.v3.Release) are installed by the provider: their charts' objects were not checked",
+      "Helm releases (kubernetes.helm.v3.Release) are installed by the provider: their charts' objects were not checked, only the images their values name",
       "Helm v3 charts are not rendered offline: the objects of kubernetes.helm.v3.Chart were not checked",
     ]);
   });

@@ -117,6 +117,59 @@ describe("image-helm-enforce-eu-chart-source", () => {
       props: { data: {} },
       provider: EU_KUBE_PROVIDER,
     });
-    expect(outcome).toEqual({ violations: [], notApplicable: "only Helm releases fetch a chart" });
+    expect(outcome).toEqual({
+      violations: [],
+      notApplicable: "only Helm releases and Flux sources fetch a chart",
+    });
+  });
+});
+
+describe("image-helm-enforce-eu-chart-source on Flux sources", () => {
+  const source = (kind: string, url: string | undefined, version = "v1") => ({
+    type: `kubernetes:source.toolkit.fluxcd.io/${version}:${kind}`,
+    props: { spec: { interval: "10m", ...(url === undefined ? {} : { url }) } },
+    provider: EU_KUBE_PROVIDER,
+  });
+
+  test.each([
+    ["HelmRepository", "oci://rg.fr-par.scw.cloud/mirror/charts"],
+    ["OCIRepository", "oci://registry.onstackit.cloud/acme/manifests"],
+  ])("passes a Flux %s on an EU registry", async (kind, url) => {
+    expect(await validate(policy, source(kind, url))).toEqual({ violations: [] });
+  });
+
+  test("fails when a Flux HelmRepository fetches from Docker Hub", async () => {
+    const url = "oci://registry-1.docker.io/bitnamicharts";
+    expect(await validate(policy, source("HelmRepository", url))).toEqual({
+      violations: [
+        `chart source '${url}' (host 'registry-1.docker.io') is Docker Hub ${US} ${FIX}`,
+      ],
+    });
+  });
+
+  test("fails when a Flux OCIRepository fetches from GHCR", async () => {
+    const url = "oci://ghcr.io/stefanprodan/manifests/podinfo";
+    expect(await validate(policy, source("OCIRepository", url, "v1beta2"))).toEqual({
+      violations: [
+        `chart source '${url}' (host 'ghcr.io') is GitHub Container Registry, run by GitHub ${US} ${FIX}`,
+      ],
+    });
+  });
+
+  test("fails when a Flux GitRepository names a host the catalog cannot place", async () => {
+    const url = "ssh://git@github.com/acme/deploy";
+    expect(await validate(policy, source("GitRepository", url))).toEqual({
+      violations: [
+        `chart source '${url}' (host 'github.com') cannot be placed: host 'github.com' matches no pattern in the catalog (config/catalog/hosts.ts). ${FIX}`,
+      ],
+    });
+  });
+
+  test("fails when a Flux source names no URL", async () => {
+    expect(await validate(policy, source("HelmRepository", undefined))).toEqual({
+      violations: [
+        `the source names no spec.url, so where it fetches from cannot be placed. ${FIX}`,
+      ],
+    });
   });
 });

@@ -165,7 +165,8 @@ describe("image-container-enforce-eu-registry", () => {
     ])("is not applicable to %s", async (_name, spec) => {
       expect(await validate(policy, spec)).toEqual({
         violations: [],
-        notApplicable: "only pod-bearing kinds and custom kinds with image fields",
+        notApplicable:
+          "only pod-bearing kinds, custom kinds with image fields and kinds with Helm values",
       });
     });
   });
