@@ -36,12 +36,36 @@ export interface OvhOffering {
   readonly capabilities: readonly Capability[];
 }
 
+/**
+ * Versions of what the platform creates, checked 2026-12-02 (VERSION_SOURCES says against what). Managed PostgreSQL
+ * stays on major 16: a new major replaces a Scaleway instance (`engine` forces a new resource) and needs a dump and
+ * restore on OVHcloud; 16 is still patched upstream (CloudNativePG's pg_versions.json lists 16.15).
+ */
 export const VERSIONS = {
-  kubernetes: "1.33",
+  /** Kapsule takes a minor only while auto-upgrade is on (terraform-provider-scaleway docs/resources/k8s_cluster.md). */
+  kubernetes: "1.36",
   scalewayPostgres: "PostgreSQL-16",
   ovhPostgres: "16",
   cloudNativePgPostgres: "16",
+  /** Image tag of CloudNativePG's PostgreSQL 16 (the operator's own default is 18.6-system-trixie). */
+  cloudNativePgImageTag: "16.15-system-trixie",
 } as const;
+
+/** Where each version of VERSIONS was checked, and when. */
+export const VERSION_SOURCES: Readonly<Record<keyof typeof VERSIONS, string>> = {
+  kubernetes:
+    "upstream: config/catalog/kubernetes-releases.ts (1.36 supported until 2027-06-28); Scaleway: its Kubernetes " +
+    "API's version list recorded 2026-08-07 in terraform-provider-scaleway internal/services/k8s/testdata/" +
+    "cluster-autoscaling.cassette.yaml (1.36.1, end of life 2027-09-07); OVHcloud publishes no MKS version data " +
+    "source in @ovhcloud/pulumi-ovh 2.19.1, so a real `pulumi preview` is the check there. Checked 2026-12-02.",
+  scalewayPostgres:
+    "engine names of terraform-provider-scaleway docs/resources/rdb_instance.md (b2d45ed, 2026-08-21); checked 2026-12-02",
+  ovhPostgres: "@ovhcloud/pulumi-ovh cloudproject/database.d.ts (`version`); checked 2026-12-02",
+  cloudNativePgPostgres:
+    "cloudnative-pg/cloudnative-pg .github/pg_versions.json (a95a534, 2026-08-21); checked 2026-12-02",
+  cloudNativePgImageTag:
+    "cloudnative-pg/cloudnative-pg .github/pg_versions.json (a95a534, 2026-08-21): newest 16 image; checked 2026-12-02",
+};
 
 /**
  * Scaleway: every region is EU. Milan (it-mil) has Kapsule but neither managed databases nor Container Registry:

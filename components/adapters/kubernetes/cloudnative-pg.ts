@@ -7,6 +7,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterOutputs, DatabaseOutputs, ObjectStoreOutputs } from "../../contract/types";
 import { physicalName } from "../../contract/naming";
+import { VERSIONS } from "../../../config/catalog/offerings";
 import { APP_DATABASE, EU_IMAGE_MIRROR, statefulOptions } from "../common";
 import { databasePassword } from "../passwords";
 import type { DatabaseOf, KubernetesContext } from "./context";
@@ -19,7 +20,7 @@ export const CLOUDNATIVE_PG = {
    * PostgreSQL image when the target names none: the operator's own default lives on ghcr.io (US-operated), so
    * the platform always names an image, mirrored into the EU registry.
    */
-  image: `${EU_IMAGE_MIRROR}/cloudnative-pg/postgresql:16.4`,
+  image: `${EU_IMAGE_MIRROR}/cloudnative-pg/postgresql:${VERSIONS.cloudNativePgImageTag}`,
   /** Six-field cron (seconds first), 03:00 every day. */
   backupSchedule: "0 0 3 * * *",
   /** Keys of the backup credentials Secret. */

@@ -36,12 +36,17 @@ export function scalewayCluster(
   const { region, zone } = scalewayLocation(ctx);
   const opts = scalewayOptions(name, ctx, parent);
   const tags = tagList(ctx.labels);
+  // The API's own answer: a minor Kapsule does not offer in the region fails the preview, not the `up`.
+  const version = scaleway.kubernetes.getVersionOutput(
+    { name: VERSIONS.kubernetes, region },
+    { parent, provider: opts.provider },
+  );
   const cluster = new scaleway.kubernetes.Cluster(
     `${name}-cluster`,
     {
       name: scalewayName(ctx, "cluster"),
       type: KAPSULE.type,
-      version: VERSIONS.kubernetes,
+      version: version.majorMinorOnly,
       cni: KAPSULE.cni,
       region,
       projectId: ctx.target.projectId,

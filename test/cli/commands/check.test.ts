@@ -406,7 +406,7 @@ describe("sovereign check: config and secrets", () => {
     expect([code, report.unansweredInvokes, seen.get("cluster")?.props.version]).toEqual([
       0,
       ["scaleway:instance/getImage:getImage"],
-      "1.33.0",
+      "1.36.0",
     ]);
     expect(seen.get("server")?.props.image).toBe(undefined);
   });

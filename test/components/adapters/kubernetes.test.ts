@@ -147,7 +147,7 @@ describe("kubernetesAdapter", () => {
     expect(spec.imageName).toBe(CLOUDNATIVE_PG.image);
     expect(spec.imageName).toMatch(
       new RegExp(
-        `^rg\\.fr-par\\.scw\\.cloud/sovereign-mirror/cloudnative-pg/postgresql:${VERSIONS.cloudNativePgPostgres}\\.\\d+$`,
+        `^rg\\.fr-par\\.scw\\.cloud/sovereign-mirror/cloudnative-pg/postgresql:${VERSIONS.cloudNativePgPostgres}\\.\\d+-system-trixie$`,
       ),
     );
   });

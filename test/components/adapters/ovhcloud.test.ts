@@ -121,7 +121,7 @@ describe("ovhcloudAdapter", () => {
       "ovh:CloudProject/networkPrivateSubnet:NetworkPrivateSubnet",
       "gra-subnet",
     );
-    expect(kube.inputs).toMatchObject({ version: "1.33", plan: "free" });
+    expect(kube.inputs).toMatchObject({ version: "1.36", plan: "free" });
     expect(kube.dependencies).toContain(subnet.urn);
     expect(
       resourceOf(resources, "ovh:CloudProject/kubeNodePool:KubeNodePool", "gra-node-pool").inputs,

@@ -145,7 +145,7 @@ describe("scalewayAdapter", () => {
     );
     expect(cluster.inputs).toMatchObject({
       type: "kapsule",
-      version: "1.33",
+      version: "1.36",
       cni: "cilium",
       deleteAdditionalResources: false,
       autoUpgrade: { enable: true, maintenanceWindowDay: "sunday", maintenanceWindowStartHour: 3 },

@@ -40,9 +40,9 @@ describe("CANNED_INVOKES", () => {
       { name: "latest" },
       { "scaleway:region": "nl-ams" },
       {
-        id: "nl-ams/1.33.0",
-        name: "1.33.0",
-        majorMinorOnly: "1.33",
+        id: "nl-ams/1.36.0",
+        name: "1.36.0",
+        majorMinorOnly: "1.36",
         region: "nl-ams",
         availableCnis: ["cilium", "calico", "kilo", "none"],
         availableContainerRuntimes: ["containerd"],
