@@ -5,6 +5,7 @@
  * non-configurable read-only data properties come back as they are (the Proxy invariant). One difference: the
  * SDK wraps a nested object in a new proxy on every read, this one keeps the proxy of each property while its
  * value stays the same, so a resource's twenty policies reading the same pod spec allocate it once.
+ * test/cli/engine/props-proxy.test.ts reads both proxies every way a policy does and compares the outcomes.
  */
 import { policyProxy as sdk, UNKNOWN_SENTINELS as UNKNOWNS } from "../../policies/lib/unknown";
 
