@@ -9,11 +9,12 @@ import { cannedOutputs } from "./canned/outputs";
 import { blindSpotNotes, remoteComponentNotes } from "./blind-spots";
 import { cannedInvoke } from "./canned/invokes";
 import { incompleteRun } from "./completeness";
+import { invokeShapes } from "./canned/invoke-shapes";
 import { buildConfig, type ProgramConfig } from "./config";
 import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 import { CheckError } from "./errors";
 import { evaluate } from "./evaluate";
-import { resolveEntry } from "./loader";
+import { resolveEntry, TOOLKIT_ROOT } from "./loader";
 import { DEFAULT_KUBERNETES_VERSION } from "../../config/kubernetes/sources";
 import { uncheckedCustomResourcesNote } from "../../domain/kubernetes-schema/unchecked";
 import {
@@ -284,6 +285,7 @@ async function recordProgram(
       answers: {
         outputs: cannedOutputs,
         invoke: (token, inputs) => cannedInvoke(token, inputs, config.values),
+        shape: invokeShapes([entry, path.join(TOOLKIT_ROOT, "package.json")]),
       },
       log: opts.log ?? (() => undefined),
     });

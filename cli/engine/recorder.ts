@@ -116,6 +116,8 @@ export interface MockAnswers {
   outputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown>;
   /** The result of an invoke, or undefined when nothing can answer it. */
   invoke(token: string, inputs: Record<string, unknown>): Record<string, unknown> | undefined;
+  /** For an invoke `invoke` cannot answer: its result's shape with unknown values. @default - an empty result */
+  shape?(token: string): Record<string, unknown> | undefined;
 }
 
 export interface Recording {
@@ -364,8 +366,8 @@ export function startRecording(
     const result = answers.invoke(token, inputs);
     recording.invokes.push({ token, inputs, answered: result !== undefined });
     // Throwing here would lose the message and hang Output-form invokes (see PROVIDERS.md §3): answer
-    // empty and let the engine report the unanswered invoke.
-    return result ?? {};
+    // unknown values of the result's shape, else nothing, and let the engine report the unanswered invoke.
+    return result ?? answers.shape?.(token) ?? {};
   };
   /** A resource's state as the mocks answer it: its inputs, with the canned outputs of its type on top. */
   const stateOf = (type: string, name: string, inputs: Record<string, unknown>) => ({
