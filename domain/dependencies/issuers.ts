@@ -103,7 +103,7 @@ export function issuersOf(
             endpoint: `${ref.kind} ${ref.name}`,
             vendor: UNATTRIBUTED,
             country: null,
-            problem: `${ref.kind} ${ref.name} is not declared on target ${target.name} in the plan, so its ACME server cannot be attributed; declare the issuer in the program (sovereign:certificates)`,
+            problem: `${ref.kind} ${ref.name} is not declared on target ${target.name} in the plan, so its ACME server cannot be attributed; declare the issuer in the program`,
           },
     );
   }
