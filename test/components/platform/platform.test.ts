@@ -70,6 +70,11 @@ describe("Platform", () => {
         parent: "ske",
       },
       { type: "pulumi:providers:kubernetes", name: "ske-kubernetes", parent: "ske" },
+      {
+        type: "random:index/randomPassword:RandomPassword",
+        name: "ske-database-app-password",
+        parent: "ske",
+      },
       { type: "sovereign:workload:Workload", name: "ske-shop", parent: "ske" },
     ]);
   });
