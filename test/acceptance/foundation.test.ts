@@ -66,6 +66,7 @@ const INGRESS = [
 const IN_CLUSTER = [
   ...INGRESS,
   "kubernetes:core/v1:Namespace",
+  "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
   "kubernetes:core/v1:Secret",
   "kubernetes:core/v1:Secret",
   "kubernetes:postgresql.cnpg.io/v1:Cluster",

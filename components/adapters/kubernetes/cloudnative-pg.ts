@@ -12,6 +12,21 @@ import { APP_DATABASE, EU_IMAGE_MIRROR, statefulOptions } from "../common";
 import { databasePassword } from "../passwords";
 import type { DatabaseOf, KubernetesContext } from "./context";
 
+/**
+ * The Barman Cloud Plugin, which replaces CloudNativePG's in-tree `barmanObjectStore` backups (deprecated since
+ * CloudNativePG 1.26: plugin-barman-cloud web/docs/migration.md). Installed by the cluster's owner like the operator
+ * itself, in the operator's namespace, from the release manifest of `version` (it needs CloudNativePG 1.26+ and
+ * cert-manager: web/docs/installation.mdx).
+ */
+export const BARMAN_CLOUD = {
+  apiVersion: "barmancloud.cnpg.io/v1",
+  /** The plugin's name in `Cluster.spec.plugins` and `ScheduledBackup.spec.pluginConfiguration`. */
+  plugin: "barman-cloud.cloudnative-pg.io",
+  version: "v0.14.0",
+  manifest:
+    "https://github.com/cloudnative-pg/plugin-barman-cloud/releases/download/v0.14.0/manifest.yaml",
+} as const;
+
 export const CLOUDNATIVE_PG = {
   apiVersion: "postgresql.cnpg.io/v1",
   namespace: "sovereign-data",
@@ -38,7 +53,7 @@ export function cloudNativePgName(target: string): string {
 
 /**
  * Children: `${name}-database-namespace`, `${name}-database-credentials`, `${name}-database-backup-credentials`,
- * `${name}-database` (the Cluster), `${name}-database-backup-schedule`, `${name}-database-app-password`. Backups need the target's external object
+ * `${name}-database-object-store` (the Barman Cloud ObjectStore), `${name}-database` (the Cluster), `${name}-database-backup-schedule`, `${name}-database-app-password`. Backups need the target's external object
  * store: without one the database would have no copy outside the cluster, so this refuses to create it.
  */
 export function cloudNativePgDatabase(
@@ -101,6 +116,30 @@ export function cloudNativePgDatabase(
     opts,
   );
   const secretKey = (key: string) => ({ name: backupCredentials.metadata.name, key });
+  // The in-tree `barmanObjectStore` settings move as they are under `spec.configuration`, the retention with them.
+  const objectStore = new k8s.apiextensions.CustomResource(
+    `${name}-database-object-store`,
+    {
+      apiVersion: BARMAN_CLOUD.apiVersion,
+      kind: "ObjectStore",
+      metadata: meta(`${clusterName}-backups`),
+      spec: {
+        retentionPolicy: `${settings.backupRetentionDays}d`,
+        configuration: {
+          destinationPath: pulumi.interpolate`s3://${store.bucket}/cloudnative-pg/${ctx.target.name}`,
+          endpointURL: store.endpoint,
+          s3Credentials: {
+            accessKeyId: secretKey(keys.accessKeyId),
+            secretAccessKey: secretKey(keys.secretAccessKey),
+            region: secretKey(keys.region),
+          },
+          wal: { compression: "gzip" },
+          data: { compression: "gzip" },
+        },
+      },
+    },
+    opts,
+  );
   const cluster = new k8s.apiextensions.CustomResource(
     `${name}-database`,
     {
@@ -119,23 +158,17 @@ export function cloudNativePgDatabase(
             secret: { name: credentials.metadata.name },
           },
         },
-        backup: {
-          retentionPolicy: `${settings.backupRetentionDays}d`,
-          barmanObjectStore: {
-            destinationPath: pulumi.interpolate`s3://${store.bucket}/cloudnative-pg/${ctx.target.name}`,
-            endpointURL: store.endpoint,
-            s3Credentials: {
-              accessKeyId: secretKey(keys.accessKeyId),
-              secretAccessKey: secretKey(keys.secretAccessKey),
-              region: secretKey(keys.region),
-            },
-            wal: { compression: "gzip" },
-            data: { compression: "gzip" },
+        // WAL archiving and base backups through the plugin and this target's ObjectStore (web/docs/usage.md).
+        plugins: [
+          {
+            name: BARMAN_CLOUD.plugin,
+            isWALArchiver: true,
+            parameters: { barmanObjectName: objectStore.metadata.name },
           },
-        },
+        ],
       },
     },
-    stateful,
+    pulumi.mergeOptions(stateful, { dependsOn: [objectStore] }),
   );
   new k8s.apiextensions.CustomResource(
     `${name}-database-backup-schedule`,
@@ -146,7 +179,8 @@ export function cloudNativePgDatabase(
       spec: {
         schedule: CLOUDNATIVE_PG.backupSchedule,
         cluster: { name: clusterName },
-        method: "barmanObjectStore",
+        method: "plugin",
+        pluginConfiguration: { name: BARMAN_CLOUD.plugin },
         backupOwnerReference: "self",
       },
     },

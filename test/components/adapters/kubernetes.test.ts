@@ -64,6 +64,11 @@ describe("kubernetesAdapter", () => {
   it("runs PostgreSQL in the cluster with CloudNativePG, its credentials and a daily backup schedule", async () => {
     const { resources } = await build();
     expect(shapeOf(resources)).toEqual([
+      {
+        type: "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
+        name: "ske-database-object-store",
+        parent: "parent",
+      },
       { type: "kubernetes:core/v1:Namespace", name: "ske-database-namespace", parent: "parent" },
       {
         type: "kubernetes:core/v1:Secret",
@@ -110,21 +115,38 @@ describe("kubernetesAdapter", () => {
       storage: { size: "50Gi" },
       inheritedMetadata: { labels: (cluster.inputs.metadata as { labels: unknown }).labels },
       bootstrap: { initdb: { database: "app", owner: "app", secret: { name: `${name}-app` } } },
-      backup: {
-        retentionPolicy: "14d",
-        barmanObjectStore: {
-          destinationPath: "s3://acme-shop-ske/cloudnative-pg/ske",
-          endpointURL: "https://object.storage.eu01.onstackit.cloud",
-          s3Credentials: {
-            accessKeyId: { name: `${name}-backup`, key: "ACCESS_KEY_ID" },
-            secretAccessKey: { name: `${name}-backup`, key: "ACCESS_SECRET_KEY" },
-            region: { name: `${name}-backup`, key: "ACCESS_REGION" },
-          },
-          wal: { compression: "gzip" },
-          data: { compression: "gzip" },
+      plugins: [
+        {
+          name: "barman-cloud.cloudnative-pg.io",
+          isWALArchiver: true,
+          parameters: { barmanObjectName: `${name}-backups` },
         },
+      ],
+    });
+    const store = resourceOf(
+      resources,
+      "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
+      "ske-database-object-store",
+    );
+    expect(store.inputs.metadata).toMatchObject({
+      name: `${name}-backups`,
+      namespace: "sovereign-data",
+    });
+    expect(store.inputs.spec).toEqual({
+      retentionPolicy: "14d",
+      configuration: {
+        destinationPath: "s3://acme-shop-ske/cloudnative-pg/ske",
+        endpointURL: "https://object.storage.eu01.onstackit.cloud",
+        s3Credentials: {
+          accessKeyId: { name: `${name}-backup`, key: "ACCESS_KEY_ID" },
+          secretAccessKey: { name: `${name}-backup`, key: "ACCESS_SECRET_KEY" },
+          region: { name: `${name}-backup`, key: "ACCESS_REGION" },
+        },
+        wal: { compression: "gzip" },
+        data: { compression: "gzip" },
       },
     });
+    expect(cluster.dependencies).toContain(store.urn);
     expect(
       resourceOf(
         resources,
@@ -134,7 +156,8 @@ describe("kubernetesAdapter", () => {
     ).toEqual({
       schedule: "0 0 3 * * *",
       cluster: { name },
-      method: "barmanObjectStore",
+      method: "plugin",
+      pluginConfiguration: { name: "barman-cloud.cloudnative-pg.io" },
       backupOwnerReference: "self",
     });
   });
