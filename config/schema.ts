@@ -10,6 +10,7 @@ import { placeOf, siteIds } from "./catalog/places";
 import { groupAllows } from "./catalog/jurisdictions";
 import { OVH_OFFERINGS, SCALEWAY_OFFERINGS, type Capability } from "./catalog/offerings";
 import { SIZE_CLASSES } from "./catalog/sizes";
+import { CLASSIFICATIONS, DEFAULT_CLASSIFICATION } from "./catalog/assurance";
 import { fleetSchema, checkFleet } from "./fleet";
 import { ConfigError, issuesFromZod, type ConfigIssue } from "./errors";
 
@@ -275,6 +276,11 @@ const workloadSchema = z
         /^[a-z0-9]([a-z0-9._/:@-]*[a-z0-9])?$/i,
         "must be a container image reference such as rg.fr-par.scw.cloud/acme/shop:1.4.2",
       ),
+    /**
+     * Data classification: sets the minimum SEAL the offerings it runs on must reach (`seal-enforce-minimum`,
+     * docs/sovereignty.md). @default "internal"
+     */
+    classification: z.enum(CLASSIFICATIONS).default(DEFAULT_CLASSIFICATION),
     /** Replicas across the stack's targets (in a fleet, spread by `sovereign:fleet` weights). @default 2 */
     replicas: z.number().int().min(1).max(1000).default(2),
     /** @default 8080 */

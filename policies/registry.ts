@@ -9,6 +9,7 @@ import { endpointPolicies } from "./rules/endpoint";
 import { fleetPolicies } from "./rules/fleet";
 import { imagePolicies } from "./rules/image";
 import { regionPolicies } from "./rules/region";
+import { sealPolicies } from "./rules/seal";
 import { vendorPolicies } from "./rules/vendor";
 import { workloadPolicies } from "./rules/workload";
 
@@ -73,12 +74,13 @@ export function createRegistry(policies: readonly SovereignPolicy[]): PolicyRegi
   };
 }
 
-/** The eu-sovereignty rules, in report order: placement, vendors, endpoints, images. */
+/** The eu-sovereignty rules, in report order: placement, vendors, endpoints, images, assurance levels. */
 export const euSovereigntyPolicies: readonly SovereignPolicy[] = [
   ...regionPolicies,
   ...vendorPolicies,
   ...endpointPolicies,
   ...imagePolicies,
+  ...sealPolicies,
 ];
 
 /** Every policy of every pack. */

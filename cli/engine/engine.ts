@@ -40,6 +40,7 @@ import type { RecordedResource } from "./recorder";
 import type { CheckReport, PlannedResource } from "./report";
 import { fixFor, type MissingKey } from "./required-config";
 import { runProgram } from "./run";
+import { sovereigntyOf } from "./sovereignty";
 import { STACK_FILE_ENV } from "../../config/errors";
 import { fleetReport, FLEET_SECTION } from "../report/fleet";
 import { fleetSurvival } from "../../domain/fleet-survival";
@@ -154,17 +155,18 @@ type Place = ReturnType<typeof createPlacer>;
 function placerOf(resources: readonly RecordedResource[]): {
   place: Place;
   placeProvider: ProviderPlacer;
+  providerOf: (r: RecordedResource) => RecordedResource | undefined;
 } {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
-  const place = createPlacer((r) =>
-    r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined,
-  );
+  const providerOf = (r: RecordedResource) =>
+    r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined;
+  const place = createPlacer(providerOf);
   const placeProvider: ProviderPlacer = (urn) => {
     const provider = byUrn.get(urn);
     const placed = provider && place(provider);
     return placed && placed.vendor !== UNPLACED.vendor ? placed : undefined;
   };
-  return { place, placeProvider };
+  return { place, placeProvider, providerOf };
 }
 
 function planOf(
@@ -364,8 +366,9 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     : await recordProgram(opts, progress);
   const { resources } = recorded;
   checkUniqueUrns(resources);
-  const { place, placeProvider } = placerOf(resources);
+  const { place, placeProvider, providerOf } = placerOf(resources);
   const plan = planOf(resources, recorded.sourceOf, place);
+  const sovereignty = sovereigntyOf(resources, plan, providerOf);
   progress(
     `checking ${resources.length} resources against ${packs.length} pack${packs.length === 1 ? "" : "s"}`,
   );
@@ -400,6 +403,7 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     dependencies: model.dependencies,
     survival,
     ...(sections ? { sections } : {}),
+    sovereignty,
   };
   return {
     report,

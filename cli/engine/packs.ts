@@ -28,6 +28,8 @@ export interface EnginePolicy {
   readonly remediationSteps?: string;
   readonly validateResource?: ResourceValidation | ResourceValidation[];
   readonly validateStack?: StackValidation;
+  /** What is wrong with the policy's pack config settings, one line each; empty when they are sound. */
+  readonly configProblems?: (config: Readonly<Record<string, unknown>>) => readonly string[];
 }
 
 export interface PackDefinition {
@@ -149,7 +151,8 @@ export function loadPackConfig(file: string, packs: readonly PackDefinition[]): 
       `--pack-config ${file}: expected a mapping of policy names (or "all") to settings`,
     );
   }
-  const names = new Set(packs.flatMap((p) => p.policies.map((x) => x.name)));
+  const policies = new Map(packs.flatMap((p) => p.policies.map((x) => [x.name, x] as const)));
+  const names = new Set(policies.keys());
   for (const [key, value] of Object.entries(raw)) {
     if (key !== "all" && !names.has(key)) {
       throw new CheckError(
@@ -162,6 +165,12 @@ export function loadPackConfig(file: string, packs: readonly PackDefinition[]): 
         `--pack-config ${file}: ${key}: enforcement level '${level}' is not one of ${LEVELS.join(", ")}`,
       );
     }
+    const problems =
+      value !== null && typeof value === "object"
+        ? (policies.get(key)?.configProblems?.(value as Record<string, unknown>) ?? [])
+        : [];
+    if (problems.length > 0)
+      throw new CheckError(`--pack-config ${file}: ${key}: ${problems.join("; ")}`);
   }
   return raw as PackConfig;
 }

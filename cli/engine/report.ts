@@ -6,6 +6,7 @@ import type { Survival } from "../../domain/survival";
  * (the contract in README.md); the other formats are views of it. Secret values never enter a report: resources
  * carry no inputs here, only their placement.
  */
+import type { SovereigntyReport } from "../../domain/assurance/summary";
 
 export interface PlannedResource {
   readonly urn: string;
@@ -79,6 +80,11 @@ export interface CheckReport {
   readonly dependencies?: readonly Dependency[];
   /** Per vendor lost: the capacity left on targets that keep every serving dependency (domain/survival.ts). */
   readonly survival?: readonly Survival[];
+  /**
+   * Graded sovereignty under the EU Cloud Sovereignty Framework: SEAL and score per objective, overall, per
+   * offering relied on and per workload (docs/sovereignty.md). Absent from reports made before it existed.
+   */
+  readonly sovereignty?: SovereigntyReport;
   /** Sections other modules add (the fleet exit report), keyed by id. */
   readonly sections?: Readonly<Record<string, unknown>>;
 }

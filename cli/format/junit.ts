@@ -14,6 +14,7 @@ import type {
 import type { FormatContext } from "./context";
 import { repoPath } from "./context";
 import { viewOf, type ReportView } from "./view";
+import { SUITE_PROPERTIES } from "./sovereignty";
 
 /** Characters XML 1.0 cannot carry at all (control characters other than tab, newline and carriage return). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -110,13 +111,18 @@ function casesOf(view: ReportView, policy: PolicySummary, names: Map<string, str
   return [...resourceCases, ...orphans];
 }
 
-function suiteXml(policy: PolicySummary, cases: readonly Case[]): string {
+function suiteXml(
+  policy: PolicySummary,
+  cases: readonly Case[],
+  extra: readonly [string, string][] = [],
+): string {
   const failures = cases.filter((c) => c.failures.length > 0).length;
   const skipped = cases.filter((c) => c.failures.length === 0 && c.skipped !== undefined).length;
   const properties = [
     ["pack", policy.pack],
     ["enforcementLevel", policy.enforcementLevel],
     ["severity", policy.severity],
+    ...extra,
   ]
     .filter((p): p is [string, string] => p[1] !== undefined)
     .map(([name, value]) => `      <property${attrs({ name, value })}/>`);
@@ -153,7 +159,7 @@ export function render(report: CheckReport, ctx?: FormatContext): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${root}>`,
-    ...suites.map((s) => suiteXml(s.policy, s.cases)),
+    ...suites.map((s) => suiteXml(s.policy, s.cases, SUITE_PROPERTIES[s.policy.policy]?.(r) ?? [])),
     "</testsuites>",
     "",
   ].join("\n");

@@ -15,6 +15,7 @@ import type {
 } from "../engine/report";
 import type { FormatContext } from "./context";
 import { SECTION_RENDERERS } from "./markdown-sections";
+import { sovereigntyMarkdown } from "./sovereignty";
 import { sortedViolations, viewOf, type ReportView } from "./view";
 
 /** Rows per table before the rest is summarised in one line. */
@@ -209,6 +210,7 @@ export function render(report: CheckReport, ctx?: FormatContext): string {
     ...planPart(r),
     ...[exemptionsPart(r), notesPart(r)].flatMap((part) => (part.length > 0 ? ["", ...part] : [])),
     ...sectionsPart(r),
+    ...sovereigntyMarkdown(r, cell),
     "",
     `<sub>sovereign check ${cell(view.ctx.toolVersion)} · offline, under Pulumi's mocks: a real \`pulumi preview\` with the policy packs remains the final word.</sub>`,
     "",

@@ -7,6 +7,7 @@
  * suppressions and would raise them as open alerts); the exemptions in use are listed in the run's properties.
  */
 import { createHash } from "node:crypto";
+import { sovereigntySarif } from "./sovereignty";
 import type { CheckReport, PolicySummary, ReportedViolation } from "../engine/report";
 import type { FormatContext } from "./context";
 import { repoPath } from "./context";
@@ -151,6 +152,7 @@ export function render(report: CheckReport, ctx?: FormatContext): string {
           assumedConfig: r.assumedConfig,
           unansweredInvokes: r.unansweredInvokes,
           notes: r.notes ?? [],
+          ...sovereigntySarif(r),
         },
       },
     ],

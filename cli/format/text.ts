@@ -6,6 +6,7 @@ import type { CheckReport, PlannedResource, ReportedViolation } from "../engine/
 import type { FormatContext } from "./context";
 import { redactDeep } from "../engine/redact";
 import { survivalText } from "../report/survival";
+import { sovereigntyTextLines } from "./sovereignty";
 
 /** Groups printed after the placed vendors, in this order. */
 const TRAILING_GROUPS = ["unknown", "component", "neutral"];
@@ -98,6 +99,7 @@ export function renderText(raw: CheckReport, ctx: FormatContext = {}): string {
       report.unansweredInvokes,
     ),
     ...listSection("Notes", report.notes ?? []),
+    ...sovereigntyTextLines(report),
     "",
     mandatory > 0
       ? `Result: FAIL — ${plural(mandatory, "mandatory violation")}, ${advisory} advisory`

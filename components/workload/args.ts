@@ -45,6 +45,8 @@ export interface ResolvedWorkloadArgs {
   readonly targetName: string;
   readonly provider: PlatformContract["provider"];
   readonly vendor: string;
+  /** Data classification from config: policies judge the offerings it runs on by it. */
+  readonly classification: WorkloadConfig["classification"];
   /** The region as written in config. */
   readonly region: string;
   /** Canonical catalog site of the region. */
@@ -89,6 +91,7 @@ export function resolveWorkloadArgs(args: WorkloadArgs): ResolvedWorkloadArgs {
     targetName: platform.targetName,
     provider: platform.provider,
     vendor: platform.placement.vendor,
+    classification: workload.classification,
     region: platform.placement.region,
     site: platform.placement.site,
     country: platform.placement.country,

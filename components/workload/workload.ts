@@ -5,6 +5,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { WORKLOAD_TYPE } from "../../domain/tokens";
 import { workloadLabels } from "../contract/labels";
 import { resolveWorkloadArgs, workloadProblems, type WorkloadArgs } from "./args";
 import { HTTP_PORT_NAME, podSpec } from "./container";
@@ -15,8 +16,8 @@ import { CONNECTIONS, connectionSecretData, connectionSecretName } from "./secre
 export { resolveWorkloadArgs, workloadHost, workloadProblems } from "./args";
 export type { ResolvedWorkloadArgs, WorkloadArgs } from "./args";
 
-/** Component type token (frozen: changing it replaces every workload). */
-export const WORKLOAD_TYPE = "sovereign:workload:Workload";
+/** Component type token (frozen: changing it replaces every workload), kept where pure logic reads it. */
+export { WORKLOAD_TYPE };
 
 /**
  * cert-manager ClusterIssuer the Ingress asks for its certificate. The platform creates the issuer of this name;

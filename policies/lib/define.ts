@@ -19,6 +19,7 @@ export const PolicyArea = {
   workload: "workload",
   data: "data",
   fleet: "fleet",
+  seal: "seal",
 } as const;
 export type PolicyArea = (typeof PolicyArea)[keyof typeof PolicyArea];
 
@@ -40,6 +41,11 @@ interface Metadata {
   readonly tags: readonly string[];
   readonly remediationSteps: string;
   readonly url?: string;
+  /**
+   * What is wrong with the pack config's settings for this policy, one line each (the offline engine stops with
+   * exit 2 on any). @default - only the JSON schema's checks
+   */
+  readonly configProblems?: (config: Readonly<Record<string, unknown>>) => string[];
   /** The pack that ships this policy. */
   readonly pack: PackName;
   readonly area: PolicyArea;

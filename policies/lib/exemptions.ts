@@ -6,12 +6,8 @@
  */
 import type { ReportViolation } from "@pulumi/policy";
 import { z } from "zod";
+import { isoDate } from "../../config/iso-date";
 import { isStackPolicy, type ScopedValidation, type SovereignPolicy } from "./define";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "must be a real calendar date");
 
 export const exemptionSchema = z
   .object({

@@ -43,6 +43,8 @@ describe("Issue Reports and CI: the program, its preview JSON and its state expo
       `endpoint-kubeconfig-enforce-eu-server ${P}pulumi:providers:kubernetes::eks mandatory`,
       `image-container-enforce-eu-registry ${P}kubernetes:apps/v1:Deployment::web mandatory`,
       `region-resource-enforce-eu-location ${P}ovh:CloudProject/kube:Kube::cluster-bhs mandatory`,
+      `seal-enforce-minimum ${P}pulumi:providers:aws::aws-eu mandatory`,
+      `seal-enforce-minimum ${P}pulumi:providers:aws::aws-eu mandatory`,
       `vendor-resource-disallow-non-eu-vendor ${P}aws:s3/bucket:Bucket::backups mandatory`,
       `vendor-resource-disallow-non-eu-vendor ${P}pulumi:providers:aws::aws-eu mandatory`,
     ];

@@ -183,6 +183,16 @@ const BLOCKED_CASES: readonly Case[] = [
 
 const blockedUrn = (typeAndName: string) => `urn:pulumi:dev::acceptance-blocked::${typeAndName}`;
 
+/** The graded rule also judges every non-EU offering; the binary rules are checked apart from it. */
+const SEAL = "seal-enforce-minimum";
+function binaryPolicies(report: CheckReport): Map<string, string[]> {
+  return new Map(
+    [...mandatoryPolicies(report)]
+      .map(([urn, policies]): [string, string[]] => [urn, policies.filter((p) => p !== SEAL)])
+      .filter(([, policies]) => policies.length > 0),
+  );
+}
+
 describe("Issue Policy packs: a program with every blocked case", () => {
   let code: number;
   let report: CheckReport;
@@ -196,17 +206,31 @@ describe("Issue Policy packs: a program with every blocked case", () => {
 
   test.each(BLOCKED_CASES)("blocks the %s (%s) with %s", (_case, resource, policy, says) => {
     const urn = blockedUrn(resource);
-    expect(mandatoryPolicies(report).get(urn)).toEqual([policy]);
+    expect(binaryPolicies(report).get(urn)).toEqual([policy]);
     expect(
       report.violations.filter((v) => v.urn === urn).some((v) => v.message.includes(says)),
     ).toBe(true);
   });
 
   test("blocks nothing else: the EU default providers and the Kapsule cluster pass", () => {
-    expect([...mandatoryPolicies(report).keys()].sort()).toEqual(
+    expect([...binaryPolicies(report).keys()].sort()).toEqual(
       BLOCKED_CASES.map(([, resource]) => blockedUrn(resource)).sort(),
     );
     expect(report.violations.filter((v) => v.enforcementLevel === "advisory")).toEqual([]);
+  });
+
+  test("grades the providers of non-EU offerings below the internal class's minimums", () => {
+    const graded = report.violations.filter((v) => v.policy === SEAL).map((v) => v.urn);
+    expect([...new Set(graded)].sort()).toEqual(
+      [
+        "pulumi:providers:aws::aws-provider-eu",
+        "pulumi:providers:azure-native::azure-native-provider-eu",
+        "pulumi:providers:digitalocean::digitalocean-provider-eu",
+        "pulumi:providers:gcp::gcp-provider-eu",
+        "pulumi:providers:ovh::ovh-provider-ca",
+        "pulumi:providers:ovh::ovh-provider-us",
+      ].map(blockedUrn),
+    );
   });
 
   test("does not place a resource whose region no catalog knows at its provider's region", () => {
@@ -220,7 +244,10 @@ describe("Issue Policy packs: the default OVHcloud provider of a stack on ovh-ca
     const { code, report } = await checkJson([fixture("blocked-ovh-ca"), ...PACK]);
     const provider =
       "urn:pulumi:dev::acceptance-blocked-ovh-ca::pulumi:providers:ovh::default_2_19_1_github_/api.github.com/ovh/pulumi-ovh";
-    expect([code, [...mandatoryPolicies(report)]]).toEqual([1, [[provider, [POLICY.account]]]]);
+    expect([code, [...mandatoryPolicies(report)]]).toEqual([
+      1,
+      [[provider, [POLICY.account, SEAL]]],
+    ]);
     expect(report.violations[0]?.message).toContain(
       `endpoint 'ovh-ca' contracts with OVH Hosting Inc. (Canada), CA (ADEQUACY), ${outside}`,
     );

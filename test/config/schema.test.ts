@@ -55,6 +55,7 @@ describe("parseStackConfig", () => {
         {
           name: "shop",
           image: "rg.fr-par.scw.cloud/acme/shop:1.4.2",
+          classification: "internal",
           replicas: 3,
           port: 8080,
           size: "small",

@@ -28,6 +28,7 @@ const EU_SOVEREIGNTY = [
   "image-container-enforce-eu-registry",
   "image-helm-enforce-eu-chart-source",
   "image-manifests-missing-rendered-objects",
+  "seal-enforce-minimum",
 ];
 
 describe("createRegistry", () => {
@@ -70,7 +71,8 @@ describe("REGISTRY", () => {
     ["region", EU_SOVEREIGNTY.slice(0, 3)],
     ["vendor", EU_SOVEREIGNTY.slice(3, 5)],
     ["endpoint", EU_SOVEREIGNTY.slice(5, 7)],
-    ["image", EU_SOVEREIGNTY.slice(7)],
+    ["image", EU_SOVEREIGNTY.slice(7, 10)],
+    ["seal", EU_SOVEREIGNTY.slice(10)],
   ] as const)("selects the %s area", (area, expected) => {
     expect(names(REGISTRY.select({ area }))).toEqual(expected);
   });

@@ -5,6 +5,7 @@ import { contextFor, TARGETS } from "../adapters/fixtures";
 const workload = {
   name: "shop",
   image: "rg.fr-par.scw.cloud/acme/shop:1.4.2",
+  classification: "internal",
   replicas: 4,
   port: 8080,
   size: "small",

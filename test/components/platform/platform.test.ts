@@ -14,6 +14,7 @@ import { contextFor, STACK, TARGETS } from "../adapters/fixtures";
 const SHOP = {
   name: "shop",
   image: "rg.fr-par.scw.cloud/acme/shop:1.4.2",
+  classification: "internal",
   replicas: 4,
   port: 8080,
   size: "small",

@@ -49,6 +49,7 @@ describe("resolveWorkloadArgs", () => {
       targetName: "par",
       provider: "scaleway",
       vendor: "scaleway",
+      classification: "internal",
       region: "fr-par",
       site: "fr-par",
       country: "FR",

@@ -28,6 +28,7 @@ export function workloadConfig(overrides: Partial<WorkloadConfig> = {}): Workloa
   return {
     name: "shop",
     image: "rg.fr-par.scw.cloud/acme/shop:1.4.2",
+    classification: "internal",
     replicas: 4,
     port: 8080,
     size: "small",
