@@ -5,7 +5,7 @@
 import { sovereigntyReport, type SovereigntyReport } from "../../domain/assurance/summary";
 import { stackAssurance, type AssuranceResource } from "../../domain/assurance/stack";
 import { assessmentsFileFrom, loadAssessmentTable } from "../../policies/lib/assessments";
-import { isOfflinePlaceholder } from "./config";
+import { isOfflinePlaceholder } from "../../domain/offline-placeholders";
 import { CheckError } from "./errors";
 import type { PlannedResource } from "./report";
 import { UNKNOWN, type RecordedResource } from "./recorder";
