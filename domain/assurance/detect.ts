@@ -57,11 +57,8 @@ export function detectOffering(subject: OfferingSubject, opts: DetectOptions): O
   const isComponent = opts.provider === undefined && !subject.type.startsWith("pulumi:providers:");
   if (isNeutralPackage(pkg) || isComponent) return NONE;
   const vendor = vendorOfPackage(pkg);
-  if (!vendor)
-    return {
-      kind: "unknown",
-      reason: `package '${pkg}' is not in the vendor catalog (config/catalog/vendors.ts)`,
-    };
+  // A package no vendor owns is the vendor rule's to fail (or to allow as location-less): no offering to grade.
+  if (!vendor) return NONE;
   const selector = OFFERING_SELECTORS[pkg];
   if (!selector) return byVendor(vendor.id);
   const value = subject.inputs[selector.input] ?? opts.provider?.[selector.input];

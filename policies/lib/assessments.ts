@@ -1,46 +1,42 @@
 /**
- * The assessment table every SEAL judgement reads: the toolkit's catalog with the team's own file laid over it.
- * The file is policies/assessments.json (versioned with the policies, like exemptions.json), or the file
- * SOVEREIGN_ASSESSMENTS names; without one the catalog stands alone.
+ * The assessment table every SEAL judgement reads: the toolkit's catalog with the team's own levels laid over it.
+ * The team's file is policies/assessments.json, versioned with the policies and imported (like exemptions.json) so a
+ * published pack carries it; SOVEREIGN_ASSESSMENTS names another file to read instead.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import {
   assessmentTable,
   parseAssessmentFile,
   type AssessmentTable,
 } from "../../domain/assurance/assessments";
+import reviewedAssessments from "../assessments.json";
 
-export const ASSESSMENTS_FILE = join(__dirname, "..", "assessments.json");
 export const ASSESSMENTS_VARIABLE = "SOVEREIGN_ASSESSMENTS";
 
 const tables = new Map<string, AssessmentTable>();
 
-/** The file the environment names, else policies/assessments.json when it exists, else none. */
+/** The file the environment names, or undefined for policies/assessments.json. */
 export function assessmentsFileFrom(
   env: Readonly<Record<string, string | undefined>>,
 ): string | undefined {
   const named = env[ASSESSMENTS_VARIABLE];
-  if (named !== undefined && named !== "") return named;
-  return existsSync(ASSESSMENTS_FILE) ? ASSESSMENTS_FILE : undefined;
+  return named === undefined || named === "" ? undefined : named;
 }
 
 /** The table for `file` (read and validated once per file); throws naming the file and each bad key. */
-export function loadAssessmentTable(file: string | undefined): AssessmentTable {
+export function loadAssessmentTable(file?: string): AssessmentTable {
   const key = file ?? "";
   const known = tables.get(key);
   if (known) return known;
-  let table: AssessmentTable;
-  if (file === undefined) table = assessmentTable();
-  else {
-    let raw: unknown;
+  let raw: unknown = reviewedAssessments;
+  if (file !== undefined) {
     try {
       raw = JSON.parse(readFileSync(file, "utf8"));
     } catch (e) {
       throw new Error(`${file}: cannot read the assessment file: ${(e as Error).message}`);
     }
-    table = assessmentTable(parseAssessmentFile(raw, file));
   }
+  const table = assessmentTable(parseAssessmentFile(raw, file ?? "policies/assessments.json"));
   tables.set(key, table);
   return table;
 }

@@ -41,14 +41,14 @@ describe("components/workload imports", () => {
     expect([...external].sort()).toEqual(["@pulumi/kubernetes", "@pulumi/pulumi"]);
   });
 
-  test("imports only the Pulumi core and Kubernetes SDKs, the contract, the config and itself", () => {
+  test("imports only the Pulumi core and Kubernetes SDKs, the contract, the config, the pure domain and itself", () => {
     const outside = SOURCES.flatMap((file) =>
       specifiersOf(file)
         .map((spec) => (spec.startsWith(".") ? relative(ROOT, resolve(dirname(file), spec)) : spec))
         .filter(
           (spec) =>
             !["@pulumi/pulumi", "@pulumi/kubernetes"].includes(spec) &&
-            !/^(components\/(workload|contract)|config)\//.test(spec),
+            !/^(components\/(workload|contract)|config|domain)\//.test(spec),
         )
         .map((spec) => `${relative(ROOT, file)} → ${spec}`),
     );

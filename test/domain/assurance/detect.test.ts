@@ -84,10 +84,7 @@ describe("detectOffering", () => {
     expect(found.kind === "unknown" && found.reason).toContain(named);
   });
 
-  test("fails when the package is in no vendor's catalog entry", () => {
-    expect(detect("acme:index:Thing", {})).toEqual({
-      kind: "unknown",
-      reason: "package 'acme' is not in the vendor catalog (config/catalog/vendors.ts)",
-    });
+  test("leaves a package no vendor owns to the vendor rule", () => {
+    expect(detect("acme:index:Thing", {})).toEqual({ kind: "none" });
   });
 });
