@@ -147,3 +147,23 @@ export function packageConfig(config: ProgramConfig, pkg: string): Record<string
   }
   return out;
 }
+
+/**
+ * Under `--assume-config`: the defaults of Pulumi.yaml's `template.config` (what `pulumi new` writes into a new
+ * stack, `aws:region` in most public examples) for keys nothing else sets, and the keys it filled.
+ */
+export function withTemplateDefaults(
+  config: ProgramConfig,
+  project: Project,
+): { config: ProgramConfig; assumed: string[] } {
+  const values = { ...config.values };
+  const assumed: string[] = [];
+  for (const [key, raw] of Object.entries(project.templateConfig)) {
+    const full = namespacedKey(key, project.name);
+    const entry = isRecord(raw) ? raw : {};
+    if (full in values || !("default" in entry)) continue;
+    values[full] = convert(entry.default, []).value;
+    assumed.push(full);
+  }
+  return { config: { ...config, values }, assumed };
+}

@@ -10,7 +10,7 @@ import { blindSpotNotes, remoteComponentNotes } from "./blind-spots";
 import { cannedInvoke } from "./canned/invokes";
 import { incompleteRun } from "./completeness";
 import { invokeShapes } from "./canned/invoke-shapes";
-import { buildConfig, type ProgramConfig } from "./config";
+import { buildConfig, withTemplateDefaults, type ProgramConfig } from "./config";
 import { ASSUMED_PLACEHOLDER, SECRET_PLACEHOLDER } from "../../domain/offline-placeholders";
 import { CheckError } from "./errors";
 import { evaluate } from "./evaluate";
@@ -112,6 +112,18 @@ function missingConfigError(
       ...lines,
       "Or run with --assume-config to check the plan with placeholder values.",
     ].join("\n"),
+  );
+}
+
+/** A program failure under `--assume-config`: names the keys that held placeholders, the likely cause. */
+function withAssumedKeys(error: CheckError, missing: readonly MissingKey[]): CheckError {
+  const keys = unique(missing.map((m) => m.key)).join(", ");
+  const cause = error.message.includes(ASSUMED_PLACEHOLDER)
+    ? `the program used a placeholder of --assume-config as a real value (${keys})`
+    : `--assume-config filled ${keys} with placeholders`;
+  return new CheckError(
+    `${error.message}; ${cause}: set the value the program needs with --config <key>=<value>`,
+    error.detail,
   );
 }
 
@@ -272,6 +284,9 @@ async function recordProgram(
   // Declared in Pulumi.yaml without a default and set nowhere: filled like a missing `require`, reported with them.
   const declaredMissing: MissingKey[] = [...config.missing];
   config = withAssumed(config);
+  const template = opts.assumeConfig ? withTemplateDefaults(config, project) : undefined;
+  if (template) config = template.config;
+  const templateKeys = template?.assumed ?? [];
 
   const entry = resolveEntry(project.dir, project.main);
   progress(`running ${path.relative(project.dir, entry) || entry}`);
@@ -297,7 +312,10 @@ async function recordProgram(
   const missing = [...declaredMissing, ...run.missing];
   if (missing.length > 0 && !opts.assumeConfig)
     throw missingConfigError(missing, stack, stackFileName);
-  if (run.errors.length > 0) throw describeProgramError(run.errors[0], { dir: project.dir });
+  if (run.errors.length > 0) {
+    const error = describeProgramError(run.errors[0], { dir: project.dir });
+    throw missing.length > 0 ? withAssumedKeys(error, missing) : error;
+  }
   if (run.loggedErrors.length > 0) {
     throw new CheckError(
       `the program logged errors (a real run fails on them):\n  - ${run.loggedErrors.join("\n  - ")}`,
@@ -317,7 +335,7 @@ async function recordProgram(
     resources,
     sourceOf: sourcesFromPositions(project.dir),
     notes: [...configNotes(project, stack, stackFile), ...run.sdk.notes],
-    assumedConfig: unique(missing.map((m) => m.key)),
+    assumedConfig: unique([...missing.map((m) => m.key), ...templateKeys]),
     invokes: run.recording.invokes,
     secrets: [SECRET_PLACEHOLDER, ...config.ciphertexts, ...secretInputValues(resources)],
     // Findings without a source line point at the stack file, else at Pulumi.yaml.

@@ -20,6 +20,8 @@ export interface Project {
   readonly stackConfigDir: string;
   /** Raw `config:` block of Pulumi.yaml. */
   readonly config: Readonly<Record<string, unknown>>;
+  /** Raw `template.config:` block: what `pulumi new` asks for, with its defaults. */
+  readonly templateConfig: Readonly<Record<string, unknown>>;
 }
 
 export interface StackFile {
@@ -75,6 +77,8 @@ export function loadProject(dir: string): Project {
     main: typeof raw.main === "string" ? raw.main : undefined,
     stackConfigDir: path.resolve(abs, stackConfigDir),
     config: isRecord(raw.config) ? raw.config : {},
+    templateConfig:
+      isRecord(raw.template) && isRecord(raw.template.config) ? raw.template.config : {},
   };
 }
 

@@ -36,7 +36,8 @@ const PLACEHOLDERS: Readonly<Record<Kind, (secret: boolean) => string>> = {
   string: (secret) => (secret ? SECRET_PLACEHOLDER : ASSUMED_PLACEHOLDER),
   boolean: () => "false",
   number: () => "0",
-  object: () => "{}",
+  // An empty list reads as an empty object too (no keys, no entries) and also maps and iterates.
+  object: () => "[]",
 };
 
 function missingKeyOf(e: unknown): string | undefined {

@@ -181,6 +181,33 @@ describe("sovereign check: a stack without a config file", () => {
   );
 });
 
+describe("sovereign check: --assume-config on a template program", () => {
+  test("applies the template's defaults and reads a required object as an empty list, listing both keys", async () => {
+    const { code, report, stderr } = await checkJson([
+      program("template-config"),
+      "--assume-config",
+    ]);
+    expect([code, stderr, report.assumedConfig]).toEqual([
+      0,
+      "",
+      ["fixture-template-config:subnets", "scaleway:region"],
+    ]);
+    expect(report.resources.find((r) => r.name === "vpc")?.region).toBe("nl-ams");
+  });
+
+  test("names the assumed key when the program needs its real value", async () => {
+    const run = await runCli(
+      ["check", program("reads-config-path"), "--assume-config", "--format", "json"],
+      { packSource: NO_PACKS },
+    );
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      2,
+      "",
+      `sovereign check: the program failed: Error: ENOENT: no such file or directory, open '${ASSUMED_PLACEHOLDER}' (at index.ts:5); the program used a placeholder of --assume-config as a real value (fixture-reads-config-path:publicKeyPath): set the value the program needs with --config <key>=<value>\n`,
+    ]);
+  });
+});
+
 describe("sovereign check: reads, invokes and multi-language components", () => {
   test("judges the default provider the engine would register for each, and notes what stays unseen", async () => {
     const { code, report } = await checkJson(

@@ -11,14 +11,19 @@ import {
   SECRET_PLACEHOLDER,
 } from "../../../domain/offline-placeholders";
 import type { Project, StackFile } from "../../../cli/engine/project";
+import { withTemplateDefaults } from "../../../cli/engine/config";
 
-const project = (config: Record<string, unknown> = {}): Project => ({
+const project = (
+  config: Record<string, unknown> = {},
+  templateConfig: Record<string, unknown> = {},
+): Project => ({
   dir: "/p",
   file: "/p/Pulumi.yaml",
   name: "shop",
   main: undefined,
   stackConfigDir: "/p",
   config,
+  templateConfig,
 });
 const stackFile = (config: Record<string, unknown> = {}): StackFile => ({
   file: "/p/Pulumi.dev.yaml",
@@ -168,5 +173,25 @@ describe("isOfflinePlaceholder", () => {
     [42, false],
   ])("says %s is a placeholder: %s", (value, expected) => {
     expect(isOfflinePlaceholder(value)).toBe(expected);
+  });
+});
+
+describe("withTemplateDefaults", () => {
+  test("fills the template's defaults for keys nothing else sets, and names them", () => {
+    const p = project(
+      {},
+      {
+        "aws:region": { description: "The AWS region", default: "us-west-2" },
+        "shop:size": { default: 3 },
+        "shop:password": { secret: true },
+        "shop:owner": { default: "template" },
+      },
+    );
+    const base = buildConfig(p, { file: undefined, config: { owner: "me" }, environments: [] }, []);
+    const { config, assumed } = withTemplateDefaults(base, p);
+    expect([config.values, assumed]).toEqual([
+      { "shop:owner": "me", "aws:region": "us-west-2", "shop:size": "3" },
+      ["aws:region", "shop:size"],
+    ]);
   });
 });

@@ -34,6 +34,7 @@ describe("loadProject", () => {
       main: "src/",
       stackConfigDir: path.join(dir, "stacks"),
       config: {},
+      templateConfig: {},
     });
   });
 

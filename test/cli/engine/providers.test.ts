@@ -17,6 +17,7 @@ const config = buildConfig(
     main: undefined,
     stackConfigDir: "/p",
     config: {},
+    templateConfig: {},
   },
   {
     file: "/p/Pulumi.dev.yaml",

@@ -34,7 +34,7 @@ describe("guardRequiredConfig", () => {
       cfg.requireBoolean("debug"),
       cfg.requireObject("targets"),
       cfg.require("tier", { allowedValues: ["small", "large"] }),
-    ]).toEqual(["fr-par", ASSUMED_PLACEHOLDER, ASSUMED_PLACEHOLDER, 0, false, {}, "small"]);
+    ]).toEqual(["fr-par", ASSUMED_PLACEHOLDER, ASSUMED_PLACEHOLDER, 0, false, [], "small"]);
     expect(guard.missing).toEqual([
       { key: "shop:projectId", secret: false },
       { key: "shop:nodes", secret: false },
