@@ -41,6 +41,19 @@ export interface IngressController {
   readonly address: pulumi.Output<string>;
 }
 
+/**
+ * The chart's `commonLabels`: our labels without the `app.kubernetes.io/*` keys the chart writes itself (its
+ * `ingress-nginx.labels` helper emits part-of and managed-by, then `toYaml .Values.commonLabels`: kubernetes/ingress-nginx
+ * charts/ingress-nginx/templates/_helpers.tpl), so no object gets a key twice or loses the chart's own values.
+ */
+export function chartCommonLabels(
+  labels: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels).filter(([key]) => !key.startsWith("app.kubernetes.io/")),
+  );
+}
+
 /** Selector of the chart's controller pods. */
 export function controllerSelector(release: string): Record<string, string> {
   return {
@@ -100,7 +113,10 @@ export function createIngressController(
       namespace: namespace.metadata.name,
       chart: `oci://${mirror}/charts/${c.chart}`,
       version: c.chartVersion,
-      values: { ...ingressValues(args.ingressClass, mirror), commonLabels: labels },
+      values: {
+        ...ingressValues(args.ingressClass, mirror),
+        commonLabels: chartCommonLabels(labels),
+      },
     },
     opts,
   );

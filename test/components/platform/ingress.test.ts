@@ -2,13 +2,20 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
+  chartCommonLabels,
   createIngressController,
   ingressValues,
   INGRESS_CONTROLLER,
 } from "../../../components/platform/ingress";
 import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
 
-const LABELS = { "sovereign.eu/vendor": "stackit", "sovereign.eu/target": "ske" };
+const OWN = { "sovereign.eu/vendor": "stackit", "sovereign.eu/target": "ske" };
+/** As contract/labels.ts builds them: the chart writes the app.kubernetes.io keys itself. */
+const LABELS = {
+  "app.kubernetes.io/part-of": "sovereign-deploy",
+  "app.kubernetes.io/managed-by": "pulumi",
+  ...OWN,
+};
 
 async function build(mirror?: string) {
   const recording = recordingMocks();
@@ -49,7 +56,7 @@ describe("createIngressController", () => {
       namespace: "ingress-nginx",
       chart: "oci://rg.fr-par.scw.cloud/sovereign-mirror/charts/ingress-nginx",
       version: "4.12.1",
-      values: { ...ingressValues("nginx", INGRESS_CONTROLLER.mirror), commonLabels: LABELS },
+      values: { ...ingressValues("nginx", INGRESS_CONTROLLER.mirror), commonLabels: OWN },
     });
   });
 
@@ -109,5 +116,11 @@ describe("createIngressController", () => {
     });
     expect(service?.dependencies).toContain(byName("ske-ingress")?.urn);
     expect(address).toMatch(/^192\.0\.2\.\d+$/);
+  });
+});
+
+describe("chartCommonLabels", () => {
+  it("keeps our own labels and leaves the app.kubernetes.io keys to the chart", () => {
+    expect(chartCommonLabels(LABELS)).toEqual(OWN);
   });
 });

@@ -58,6 +58,11 @@ describe("Platform", () => {
     const { resources } = await build("kubernetes");
     const direct = shapeOf(resources).filter((r) => r.parent === "ske");
     expect(direct).toEqual([
+      {
+        type: "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
+        name: "ske-database-object-store",
+        parent: "ske",
+      },
       { type: "kubernetes:core/v1:Namespace", name: "ske-database-namespace", parent: "ske" },
       { type: "kubernetes:core/v1:Namespace", name: "ske-ingress-namespace", parent: "ske" },
       { type: "kubernetes:core/v1:Secret", name: "ske-database-backup-credentials", parent: "ske" },
