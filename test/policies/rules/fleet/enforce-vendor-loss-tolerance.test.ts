@@ -9,6 +9,22 @@ import {
   SITES,
   violations,
 } from "./fixtures";
+import {
+  asPolicyResources,
+  clusterIssuer,
+  DEPLOYMENT,
+  deployment as planDeployment,
+  dnsRecord,
+  fleetComponent,
+  GRA,
+  ingress,
+  OVH_RECORD,
+  PAR,
+  SCALEWAY_RECORD,
+  SKE,
+  urnOf,
+  type PlannedTarget,
+} from "../../../fixtures/plan";
 
 const [par, gra, ske, ionos] = SITES as [
   (typeof SITES)[0],
@@ -84,5 +100,79 @@ describe("fleet-workload-enforce-vendor-loss-tolerance", () => {
         urn: FLEET_URN,
       },
     ]);
+  });
+});
+
+describe("fleet-workload-enforce-vendor-loss-tolerance, over dependencies", () => {
+  const HARICA = "https://acme.harica.gr/acme-eu/directory";
+  const ACTALIS = "https://acme-api.actalis.com/acme/directory";
+  const OWN: Readonly<Record<string, string>> = {
+    par: "rg.fr-par.scw.cloud/acme",
+    gra: "abc123.c1.gra.container-registry.ovh.net/acme",
+    ske: "registry.onstackit.cloud/acme",
+  };
+  const site = (t: PlannedTarget, registry: string, ca: string) => [
+    planDeployment(t, "shop", 2, `${registry}/shop:1.4.2`),
+    ingress(t, ["shop.apps.example.eu"], "eu-ca"),
+    clusterIssuer(t, "eu-ca", ca),
+  ];
+  const dns = [
+    dnsRecord(SCALEWAY_RECORD, "shop-scw", "apps.example.eu"),
+    dnsRecord(OVH_RECORD, "shop-ovh", "apps.example.eu"),
+  ];
+  const fleet = (registryOf: (t: PlannedTarget) => string) =>
+    asPolicyResources([
+      fleetComponent([["shop", 6, 4]]),
+      ...dns,
+      ...site(PAR, registryOf(PAR), HARICA),
+      ...site(GRA, registryOf(GRA), ACTALIS),
+      ...site(SKE, registryOf(SKE), ACTALIS),
+    ]);
+
+  test("passes a fleet whose targets pull from their own vendor's registry, with two DNS vendors and two CAs", async () => {
+    expect(
+      await violations(
+        policy,
+        fleet((t) => OWN[t.name] ?? ""),
+      ),
+    ).toEqual([]);
+  });
+
+  test("fails a fleet whose every target pulls from one vendor's registry, naming vendor, target, dependency and resource", async () => {
+    const found = await violations(
+      policy,
+      fleet(() => OWN.par ?? ""),
+    );
+    expect(found).toEqual([
+      {
+        message:
+          "losing scaleway: target gra (ovhcloud) pulls rg.fr-par.scw.cloud/acme/shop:1.4.2 for Deployment shop; with it workload shop keeps 0 of the 4 replicas it requires: pull it from a registry of the target's own vendor (copy the image there) or from one that two vendors serve",
+        urn: urnOf(DEPLOYMENT, "gra-shop"),
+      },
+      {
+        message:
+          "losing scaleway: target ske (stackit) pulls rg.fr-par.scw.cloud/acme/shop:1.4.2 for Deployment shop; with it workload shop keeps 0 of the 4 replicas it requires: pull it from a registry of the target's own vendor (copy the image there) or from one that two vendors serve",
+        urn: urnOf(DEPLOYMENT, "ske-shop"),
+      },
+    ]);
+  });
+
+  test("reports a dependency nothing attributes once per resource, as lost with any vendor", async () => {
+    const resources = [
+      ...fleet((t) => OWN[t.name] ?? ""),
+      ...asPolicyResources([ingress(GRA, ["shop.example.org"])]),
+    ];
+    expect((await violations(policy, resources)).map((v) => v.message)).toEqual([
+      "losing any vendor: target gra (ovhcloud) is named through DNS zone shop.example.org for Ingress shop (no DNS zone the plan declares records in covers 'shop.example.org', so whoever answers for it cannot be attributed; declare the zone's records in the program (sovereign:fleet.dns)); it counts as lost with every vendor",
+    ]);
+  });
+
+  test("passes a fleet whose targets share one CA: they keep serving, and the report shows the renewals at risk", async () => {
+    expect(
+      await violations(
+        policy,
+        fleet((t) => OWN[t.name] ?? "").filter((r) => !r.urn.includes("ClusterIssuer")),
+      ),
+    ).toEqual([]);
   });
 });
