@@ -77,10 +77,10 @@ const PROBES: Record<ProviderId, ProviderProbe> = {
     backupRetentionDays: (rs) =>
       Number.parseInt(
         (
-          only(inputsOf(rs, "kubernetes:postgresql.cnpg.io/v1:Cluster")).spec as {
-            backup: { retentionPolicy: string };
+          only(inputsOf(rs, "kubernetes:barmancloud.cnpg.io/v1:ObjectStore")).spec as {
+            retentionPolicy: string;
           }
-        ).backup.retentionPolicy,
+        ).retentionPolicy,
         10,
       ),
     // An existing cluster: its nodes are the vendor's business.
