@@ -4,6 +4,7 @@
  * component, the `diversification` pack and the exit report.
  */
 import { z } from "zod";
+import { cron, namespaceName } from "./primitives";
 
 const share = z.number().min(0).max(100);
 
@@ -34,13 +35,8 @@ const REPLICATION_DEFAULTS = {
   databaseSchedule: "0 * * * *",
   backupRetentionDays: 14,
   dumpSizeLimit: "20Gi",
-  rcloneImage: "rg.fr-par.scw.cloud/sovereign-mirror/rclone:1.68.2",
-  postgresImage: "rg.fr-par.scw.cloud/sovereign-mirror/postgres:16.4",
 } as const;
 
-const cron = z
-  .string()
-  .regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as */15 * * * *");
 const pinnedImage = z
   .string()
   .regex(
@@ -86,10 +82,7 @@ export const fleetSchema = z
     replication: z
       .object({
         /** Namespace of the replication jobs on every target. @default "sovereign-fleet" */
-        namespace: z
-          .string()
-          .regex(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a Kubernetes namespace name")
-          .default(REPLICATION_DEFAULTS.namespace),
+        namespace: namespaceName.default(REPLICATION_DEFAULTS.namespace),
         /** Bucket sync schedule (cron). @default "*\/15 * * * *" */
         objectSchedule: cron.default(REPLICATION_DEFAULTS.objectSchedule),
         /** PostgreSQL dump schedule (cron). @default "0 * * * *" */
@@ -106,10 +99,10 @@ export const fleetSchema = z
           .string()
           .regex(/^[0-9]+(Mi|Gi|Ti)$/, "must be a Kubernetes quantity such as 20Gi")
           .default(REPLICATION_DEFAULTS.dumpSizeLimit),
-        /** rclone image, mirrored into an EU registry. @default "rg.fr-par.scw.cloud/sovereign-mirror/rclone:1.68.2" */
-        rcloneImage: pinnedImage.default(REPLICATION_DEFAULTS.rcloneImage),
-        /** PostgreSQL client image (pg_dump), mirrored into an EU registry. @default "rg.fr-par.scw.cloud/sovereign-mirror/postgres:16.4" */
-        postgresImage: pinnedImage.default(REPLICATION_DEFAULTS.postgresImage),
+        /** rclone image. @default - rclone from the source target's mirror (config/catalog/mirrored.ts) */
+        rcloneImage: pinnedImage.optional(),
+        /** PostgreSQL client image (pg_dump). @default - postgres from the source target's mirror (config/catalog/mirrored.ts) */
+        postgresImage: pinnedImage.optional(),
       })
       .strict()
       .default(REPLICATION_DEFAULTS),

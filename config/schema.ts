@@ -13,6 +13,9 @@ import { SIZE_CLASSES } from "./catalog/sizes";
 import { CLASSIFICATIONS, DEFAULT_CLASSIFICATION } from "./catalog/assurance";
 import { fleetSchema, checkFleet } from "./fleet";
 import { ConfigError, issuesFromZod, type ConfigIssue } from "./errors";
+import { configKey } from "./primitives";
+import { IMAGES_DEFAULTS, imagesSchema, registryRefSchema, registrySecretKeys } from "./images";
+import { CERTIFICATES_DEFAULTS, certificateIssues, certificatesSchema } from "./certificates";
 
 const dnsLabel = z
   .string()
@@ -20,9 +23,6 @@ const dnsLabel = z
     /^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/,
     "must be a DNS label: 1-20 lower-case letters, digits or '-', starting with a letter",
   );
-const configKey = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "must be a config key name (letters, digits, '_' or '-')");
 const size = z.enum(SIZE_CLASSES);
 
 export const Environment = { dev: "dev", staging: "staging", prod: "prod" } as const;
@@ -73,6 +73,11 @@ const targetBase = {
   nodes: nodes.default({ min: 2, max: 5 }),
   /** @default - `sovereign:environment` is `prod` */
   protect: z.boolean().optional(),
+  /**
+   * Mirror of third-party images and charts for this target.
+   * @default - `sovereign:images.mirror`, else the target's own registry
+   */
+  mirror: registryRefSchema.optional(),
 };
 
 const scalewayTarget = z
@@ -126,8 +131,16 @@ const ovhTarget = z
       backupRetentionDays: 7,
     }),
     objectStore: objectStoreManaged.default({ enabled: true, versioning: true }),
-    /** @default true */
+    /** @default true - a Managed Private Registry (Harbor) in the target's region */
     registry: z.boolean().default(true),
+    /**
+     * Harbor project images go under in that registry; create it once in the registry's Harbor UI (OVHcloud's API
+     * has no resource for it). @default "sovereign"
+     */
+    registryProject: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9._-]{0,253}[a-z0-9])?$/, "must be a Harbor project name")
+      .default("sovereign"),
   })
   .strict();
 
@@ -194,6 +207,12 @@ const kubernetesTarget = z
     context: z.string().optional(),
     /** @default "nginx" */
     ingressClass: z.string().default("nginx"),
+    /**
+     * The vendor's registry this target pulls from (STACKIT Container Registry, IONOS Private Container Registry,
+     * any EU Harbor), with a credential that may push (the copy job) and pull.
+     * @default - none: workloads pull the configured image
+     */
+    registry: registryRefSchema.optional(),
     /**
      * `in-cluster`: a CloudNativePG cluster (the operator must be installed) backed up to the external object store;
      * `external`: a managed PostgreSQL reached from the cluster.
@@ -325,6 +344,10 @@ export const stackConfigSchema = z
     targets: z.array(targetSchema).min(1, "must list at least one target"),
     workloads: z.array(workloadSchema).min(1, "must list at least one workload"),
     fleet: fleetSchema.optional(),
+    /** Build registry, default mirror and copy job. @default {sync: {namespace: "sovereign-images", schedule: "17 *\/6 * * *"}} */
+    images: imagesSchema.default(IMAGES_DEFAULTS),
+    /** ACME CA of every target's cert-manager. @default {server: Let's Encrypt production} */
+    certificates: certificatesSchema.default(CERTIFICATES_DEFAULTS),
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -336,6 +359,7 @@ export const stackConfigSchema = z
     if (!aborted && cfg.fleet)
       for (const issue of checkFleet(cfg.fleet, cfg.targets, cfg.workloads, cfg.domain))
         ctx.addIssue({ code: "custom", ...issue });
+    if (!aborted) for (const issue of supplyIssues(cfg)) ctx.addIssue({ code: "custom", ...issue });
   }, ALWAYS);
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
@@ -507,19 +531,58 @@ function referenceIssues(cfg: StackReferences): CrossIssue[] {
   return issues;
 }
 
+/** Where each target gets third-party images, and whether the ACME CA has what it needs. */
+function supplyIssues(cfg: StackConfig): CrossIssue[] {
+  const issues: CrossIssue[] = [];
+  cfg.targets.forEach((t, i) => {
+    if (!hasOwnRegistry(t) && t.mirror === undefined && cfg.images.mirror === undefined)
+      issues.push({
+        path: ["targets", i, "mirror"],
+        input: undefined,
+        message: `is needed: target ${t.name} has no registry of its own to mirror third-party images (ingress controller, cert-manager, PostgreSQL) into; set targets[${i}].mirror, sovereign:images.mirror, or give the target a registry`,
+      });
+  });
+  return [...issues, ...certificateIssues(cfg.certificates)];
+}
+
+/** Whether the target has a registry of its own vendor (created by the platform, or named in config). */
+export function hasOwnRegistry(t: Target): boolean {
+  return t.provider === "kubernetes" ? t.registry !== undefined : t.registry;
+}
+
 /** The secret config keys (without the `sovereign:` namespace) that the targets name, with what each holds. */
 export function secretKeysOf(cfg: StackConfig): { key: string; target: string; holds: string }[] {
-  return cfg.targets.flatMap((t) => {
-    if (t.provider !== "kubernetes") return [];
-    const keys = [{ key: kubeconfigKeyOf(t), target: t.name, holds: "kubeconfig" }];
-    if (t.database.mode === "external")
-      keys.push({ key: t.database.passwordSecret, target: t.name, holds: "PostgreSQL password" });
-    if (t.objectStore.mode === "external") {
-      keys.push({ key: t.objectStore.accessKeySecret, target: t.name, holds: "S3 access key" });
-      keys.push({ key: t.objectStore.secretKeySecret, target: t.name, holds: "S3 secret key" });
-    }
-    return keys;
-  });
+  const every = "every target";
+  const stackKeys = [
+    ...registrySecretKeys(cfg.images.source, "build registry password"),
+    ...registrySecretKeys(cfg.images.mirror, "mirror registry password"),
+    ...(cfg.certificates.externalAccount
+      ? [{ key: cfg.certificates.externalAccount.hmacKeySecret, holds: "ACME EAB HMAC key" }]
+      : []),
+  ].map((k) => ({ ...k, target: every }));
+  const targetKeys = cfg.targets.flatMap((t) => [
+    ...registrySecretKeys(t.mirror, "mirror registry password").map((k) => ({
+      ...k,
+      target: t.name,
+    })),
+    ...kubernetesSecretKeys(t),
+  ]);
+  return [...stackKeys, ...targetKeys];
+}
+
+function kubernetesSecretKeys(t: Target): { key: string; target: string; holds: string }[] {
+  if (t.provider !== "kubernetes") return [];
+  const keys = [
+    { key: kubeconfigKeyOf(t), target: t.name, holds: "kubeconfig" },
+    ...registrySecretKeys(t.registry, "registry password").map((k) => ({ ...k, target: t.name })),
+  ];
+  if (t.database.mode === "external")
+    keys.push({ key: t.database.passwordSecret, target: t.name, holds: "PostgreSQL password" });
+  if (t.objectStore.mode === "external") {
+    keys.push({ key: t.objectStore.accessKeySecret, target: t.name, holds: "S3 access key" });
+    keys.push({ key: t.objectStore.secretKeySecret, target: t.name, holds: "S3 secret key" });
+  }
+  return keys;
 }
 
 export function kubeconfigKeyOf(t: KubernetesTarget): string {

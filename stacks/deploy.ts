@@ -109,6 +109,9 @@ export async function deploy(
       new Platform(target.name, {
         context: contextOf(config, target, secrets, stack),
         domain: config.domain,
+        images: config.images,
+        certificates: config.certificates,
+        workloadImages: (assigned[target.name] ?? []).map((w) => w.workload.image),
       }),
     ]),
   );

@@ -3,13 +3,8 @@
  * and secret look-ups that say which key to set.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { TargetContext } from "../contract/types";
-
-/**
- * EU registry (and OCI chart repository) holding copies of the third-party images the platform runs (ingress
- * controller, PostgreSQL for CloudNativePG): upstream registries (registry.k8s.io, ghcr.io) are US-operated.
- */
-export const EU_IMAGE_MIRROR = "rg.fr-par.scw.cloud/sovereign-mirror";
+import type { RegistryRef } from "../../config/images";
+import type { RegistryOutputs, TargetContext } from "../contract/types";
 
 /** The application database and its (non-admin) owner, the same on every provider. */
 export const APP_DATABASE = { name: "app", user: "app" } as const;
@@ -36,6 +31,30 @@ export function requiredSecret(
     );
   }
   return pulumi.secret(value);
+}
+
+/** A registry named in config, with its credential read from the secret key it names (anonymous without one). */
+export function registryOf(
+  ctx: Pick<TargetContext, "secrets" | "stack" | "target">,
+  ref: RegistryRef,
+  parent: pulumi.Resource,
+): RegistryOutputs {
+  const { username, passwordSecret } = ref;
+  return {
+    endpoint: pulumi.output(ref.endpoint),
+    credential:
+      username === undefined || passwordSecret === undefined
+        ? undefined
+        : {
+            username: pulumi.output(username),
+            password: requiredSecret(
+              ctx,
+              passwordSecret,
+              `the password of registry ${ref.endpoint}`,
+              parent,
+            ),
+          },
+  };
 }
 
 /** `value`, or an error naming what a provider's outputs lacked (read inside `apply`). */

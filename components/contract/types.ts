@@ -69,9 +69,30 @@ export interface DatabaseOutputs {
   readonly sslMode: "require" | "verify-full";
 }
 
+/** A registry's user name and password (or token): what pulls, pushes and Helm chart downloads present. */
+export interface RegistryCredential {
+  readonly username: pulumi.Output<string>;
+  /** Secret. */
+  readonly password: pulumi.Output<string>;
+}
+
 export interface RegistryOutputs {
-  /** Registry endpoint images are pushed to, e.g. `rg.fr-par.scw.cloud/<namespace>`. */
+  /** Registry host and path images go under, e.g. `rg.fr-par.scw.cloud/<namespace>`. */
   readonly endpoint: pulumi.Output<string>;
+  /** A credential that may push (the copy job) and pull; undefined for an anonymous registry. */
+  readonly credential?: RegistryCredential;
+}
+
+/** Where a target's pods get their images, and the credentials to get them. */
+export interface TargetImages {
+  /** The target's own registry, where the workloads' images are copied; undefined: they pull what config names. */
+  readonly registry?: RegistryOutputs;
+  /** Mirror of third-party images and charts (host and path). */
+  readonly mirror: RegistryOutputs;
+  /** Every credential the target's pods pull with, for `kubernetes.io/dockerconfigjson` Secrets. */
+  readonly pullCredentials: readonly (RegistryOutputs & {
+    readonly credential: RegistryCredential;
+  })[];
 }
 
 /** What a platform hands each workload: the same shape on every provider. */
@@ -91,6 +112,10 @@ export interface PlatformContract {
   readonly database?: DatabaseOutputs;
   readonly objectStore?: ObjectStoreOutputs;
   readonly labels: Readonly<Record<string, string>>;
+  /** Registries and pull credentials of the target. */
+  readonly images: TargetImages;
+  /** cert-manager ClusterIssuer the target's Ingresses ask for certificates. */
+  readonly clusterIssuer: string;
 }
 
 export const CapabilityName = {
@@ -101,6 +126,13 @@ export const CapabilityName = {
   registry: "registry",
 } as const;
 export type CapabilityName = (typeof CapabilityName)[keyof typeof CapabilityName];
+
+/** What a database factory builds on: the network, the cluster, and where in-cluster databases pull images. */
+export interface DatabaseDeps {
+  readonly network: NetworkOutputs | undefined;
+  readonly cluster: ClusterOutputs;
+  readonly images: TargetImages;
+}
 
 /**
  * One per provider. Factories create children of `parent` and return neutral outputs; a factory returns
@@ -125,7 +157,7 @@ export interface PlatformAdapter<T extends Target = Target> {
   database(
     name: string,
     ctx: TargetContext<T>,
-    deps: { network: NetworkOutputs | undefined; cluster: ClusterOutputs },
+    deps: DatabaseDeps,
     parent: pulumi.Resource,
   ): DatabaseOutputs | undefined;
   registry(

@@ -94,7 +94,8 @@ export function remoteEnv(
   ];
 }
 
-const hardened = (container: Container): Container => ({
+/** A job container with the baseline's security context and pull policy. */
+export const hardened = (container: Container): Container => ({
   imagePullPolicy: "IfNotPresent",
   securityContext: JOB_SECURITY_CONTEXT,
   ...container,
@@ -106,6 +107,8 @@ export interface CronJobFrame {
   readonly initContainers?: Container[];
   readonly extraVolumes?: k8s.types.input.core.v1.Volume[];
   readonly labels: Readonly<Record<string, string>>;
+  /** Pull Secrets of the pod (components/platform/images.ts). @default [] */
+  readonly imagePullSecrets?: k8s.types.input.core.v1.LocalObjectReference[];
 }
 
 /** The CronJob around a pod: one run at a time, bounded retries and runtime, finished jobs cleaned up. */
@@ -130,6 +133,7 @@ export function cronJobSpec(frame: CronJobFrame): CronJobSpec {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             securityContext: POD_SECURITY_CONTEXT,
+            ...(frame.imagePullSecrets?.length ? { imagePullSecrets: frame.imagePullSecrets } : {}),
             ...(frame.initContainers ? { initContainers: frame.initContainers } : {}),
             containers: frame.containers,
             volumes: [
@@ -143,8 +147,16 @@ export function cronJobSpec(frame: CronJobFrame): CronJobSpec {
   };
 }
 
+/** The job's images, from the source target's mirror unless config names others, and their pull Secrets. */
+export interface JobImages {
+  readonly rclone: pulumi.Input<string>;
+  readonly postgres: pulumi.Input<string>;
+  readonly pullSecrets: readonly { name: pulumi.Input<string> }[];
+}
+
 export interface CopyArgs {
   readonly source: { readonly target: string; readonly vendor: string };
+  readonly images: JobImages;
   readonly destination: { readonly vendor: string; readonly store: ObjectStoreOutputs };
   readonly secretName: pulumi.Input<string>;
   readonly replication: Replication;
@@ -159,10 +171,11 @@ export function objectSyncSpec(
   return cronJobSpec({
     schedule: args.replication.objectSchedule,
     labels: args.labels,
+    imagePullSecrets: [...args.images.pullSecrets],
     containers: [
       hardened({
         name: "rclone",
-        image: args.replication.rcloneImage,
+        image: args.images.rclone,
         // Copies this bucket holds for other targets stay out: the ring must not copy copies.
         args: [
           "sync",
@@ -224,10 +237,11 @@ export function databaseBackupSpec(
   return cronJobSpec({
     schedule: args.replication.databaseSchedule,
     labels: args.labels,
+    imagePullSecrets: [...args.images.pullSecrets],
     initContainers: [
       hardened({
         name: "pg-dump",
-        image: args.replication.postgresImage,
+        image: args.images.postgres,
         command: [
           "/bin/sh",
           "-c",
@@ -247,7 +261,7 @@ export function databaseBackupSpec(
     containers: [
       hardened({
         name: "rclone",
-        image: args.replication.rcloneImage,
+        image: args.images.rclone,
         command: [
           "/bin/sh",
           "-c",

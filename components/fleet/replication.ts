@@ -9,12 +9,15 @@ import { LABEL } from "../../domain/labels";
 import { workloadLabels } from "../contract/labels";
 import type { ObjectStoreOutputs } from "../contract/types";
 import { FLEET_LABEL, type CopyKind } from "../../domain/fleet-facts";
+import { mirroredImage } from "../../config/catalog/mirrored";
+import { pullSecretsIn } from "../contract/images";
 import {
   databaseBackupSpec,
   databaseSecretData,
   objectSyncSpec,
   remoteKeys,
   type CopyArgs,
+  type JobImages,
 } from "./jobs";
 import { planCopies, ringSitesOf, type PlannedCopy, type PlatformEntry } from "./plan";
 
@@ -38,6 +41,7 @@ interface CopyContext {
   readonly from: Entry;
   readonly to: Entry;
   readonly namespace: pulumi.Output<string>;
+  readonly images: JobImages;
   readonly replication: FleetConfig["replication"];
   readonly opts: pulumi.CustomResourceOptions;
 }
@@ -91,7 +95,7 @@ export function createReplication(
 ): k8s.batch.v1.CronJob[] {
   const { copies } = planCopies(ringSitesOf(platforms));
   const byName = new Map(platforms.map((p) => [p.target.name, p]));
-  const namespaces = new Map<string, pulumi.Output<string>>();
+  const namespaces = new Map<string, { name: pulumi.Output<string>; images: JobImages }>();
   return copies.map((copy) => {
     const from = byName.get(copy.source);
     const to = byName.get(copy.destination);
@@ -101,7 +105,7 @@ export function createReplication(
     const labels = workloadLabels(REPLICATION_APP, from.contract.labels).all;
     let namespace = namespaces.get(copy.source);
     if (!namespace) {
-      namespace = new k8s.core.v1.Namespace(
+      const created = new k8s.core.v1.Namespace(
         `${name}-${copy.source}-replication`,
         {
           metadata: {
@@ -111,14 +115,45 @@ export function createReplication(
         },
         opts,
       ).metadata.name;
+      namespace = {
+        name: created,
+        images: jobImages(`${name}-${copy.source}-replication`, created, from, fleet, labels, opts),
+      };
       namespaces.set(copy.source, namespace);
     }
     return createCopy(
       `${name}-${copy.source}-${COPY_ROLE[copy.kind]}`,
-      { copy, from, to, namespace, replication: fleet.replication, opts },
+      {
+        copy,
+        from,
+        to,
+        namespace: namespace.name,
+        images: namespace.images,
+        replication: fleet.replication,
+        opts,
+      },
       labels,
     );
   });
+}
+
+/** The source target's job images (config, else its mirror) and the pull Secret of the replication namespace. */
+function jobImages(
+  name: string,
+  namespace: pulumi.Output<string>,
+  from: Entry,
+  fleet: FleetConfig,
+  labels: Readonly<Record<string, string>>,
+  opts: pulumi.CustomResourceOptions,
+): JobImages {
+  const images = from.contract.images;
+  const mirror = images.mirror.endpoint;
+  return {
+    rclone: fleet.replication.rcloneImage ?? mirror.apply((m) => mirroredImage(m, "rclone")),
+    postgres:
+      fleet.replication.postgresImage ?? mirror.apply((m) => mirroredImage(m, "postgresClient")),
+    pullSecrets: pullSecretsIn(name, namespace, images, labels, opts),
+  };
 }
 
 function createCopy(
@@ -151,6 +186,7 @@ function createCopy(
     source: { target: c.copy.source, vendor: c.copy.sourceVendor },
     destination: { vendor: c.copy.destinationVendor, store: dst },
     secretName: secret.metadata.name,
+    images: c.images,
     replication: c.replication,
     labels,
   };

@@ -11,6 +11,11 @@ import type {
 } from "../../config/schema";
 import type { SizeClass } from "../../config/catalog/sizes";
 import type { TargetContext } from "../contract/types";
+import { CERTIFICATES_DEFAULTS, type CertificatesConfig } from "../../config/certificates";
+import type { ImagesConfig } from "../../config/images";
+import { MIRRORED_CHARTS } from "../../config/catalog/mirrored";
+import { acmeAuthorityOf } from "../../config/catalog/certificate-authorities";
+import { hasOwnRegistry } from "../../config/schema";
 import { INGRESS_CONTROLLER } from "./ingress";
 
 /** One workload on this target, with the replicas it runs here. */
@@ -28,8 +33,12 @@ export interface PlatformArgs {
   readonly domain: string;
   /** Workloads it runs from the start; `Platform.addWorkload` adds more. @default [] */
   readonly workloads?: readonly PlatformWorkload[];
-  /** EU registry the ingress controller's chart and images come from. @default INGRESS_CONTROLLER.mirror */
-  readonly ingressMirror?: string;
+  /** `sovereign:images`: build registry, default mirror, copy job. @default IMAGES_DEFAULTS */
+  readonly images?: ImagesConfig;
+  /** `sovereign:certificates`: the ACME CA. @default CERTIFICATES_DEFAULTS (Let's Encrypt) */
+  readonly certificates?: CertificatesConfig;
+  /** Images the copy job copies into the target's registry. @default - the images of `workloads` */
+  readonly workloadImages?: readonly string[];
 }
 
 export const DataMode = {
@@ -74,7 +83,15 @@ export interface ResolvedPlatformArgs extends DataSummary {
   readonly size: SizeClass;
   readonly nodes: { readonly min: number; readonly max: number };
   readonly domain: string;
-  readonly ingress: { readonly mirror: string; readonly chartVersion: string };
+  readonly ingress: { readonly chartVersion: string };
+  /** Where third-party images come from: the configured mirror, or the target's own registry. */
+  readonly images: { readonly ownRegistry: boolean; readonly mirror?: string };
+  readonly certManager: {
+    readonly chartVersion: string;
+    /** ACME directory of the ClusterIssuer, and the CA the catalog places it at (undefined: unknown CA). */
+    readonly acmeServer: string;
+    readonly acmeAuthority?: string;
+  };
 }
 
 type ManagedTarget = Extract<Target, { provider: "scaleway" | "ovhcloud" }>;
@@ -123,7 +140,7 @@ function kubernetesData(t: KubernetesTarget): DataSummary {
       t.objectStore.mode === "external"
         ? { mode: DataMode.external, endpoint: t.objectStore.endpoint }
         : { mode: DataMode.none },
-    registry: false,
+    registry: t.registry !== undefined,
   };
 }
 
@@ -140,6 +157,9 @@ const DATA_SUMMARIES: {
 export function resolvePlatformArgs(args: PlatformArgs): ResolvedPlatformArgs {
   const { target, placement } = args.context;
   const summarise = DATA_SUMMARIES[target.provider] as (t: Target) => DataSummary;
+  const mirrorEndpoint = (target.mirror ?? args.images?.mirror)?.endpoint;
+  const acmeServer = (args.certificates ?? CERTIFICATES_DEFAULTS).server;
+  const authority = acmeAuthorityOf(acmeServer);
   return {
     targetName: target.name,
     provider: target.provider,
@@ -154,9 +174,15 @@ export function resolvePlatformArgs(args: PlatformArgs): ResolvedPlatformArgs {
     nodes: { min: target.nodes.min, max: target.nodes.max },
     domain: args.domain,
     ...summarise(target),
-    ingress: {
-      mirror: args.ingressMirror ?? INGRESS_CONTROLLER.mirror,
-      chartVersion: INGRESS_CONTROLLER.chartVersion,
+    ingress: { chartVersion: INGRESS_CONTROLLER.chartVersion },
+    images: {
+      ownRegistry: hasOwnRegistry(target),
+      ...(mirrorEndpoint === undefined ? {} : { mirror: mirrorEndpoint }),
+    },
+    certManager: {
+      chartVersion: MIRRORED_CHARTS.certManager.version,
+      acmeServer,
+      ...(authority ? { acmeAuthority: authority.id } : {}),
     },
   };
 }

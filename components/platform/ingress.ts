@@ -6,12 +6,13 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { INGRESS_NAMESPACE } from "../workload";
-import { EU_IMAGE_MIRROR, required } from "../adapters/common";
+import { required } from "../adapters/common";
+import type { TargetImages } from "../contract/types";
+import { pullSecretsIn } from "../contract/images";
+import { chartRepositoryOpts } from "./images";
 
-/** Chart and image versions, and the EU mirror they are pulled from. */
+/** Chart and image versions; the target's mirror holds copies of them. */
 export const INGRESS_CONTROLLER = {
-  /** Registry (and OCI chart repository) holding copies of the upstream images and chart. */
-  mirror: EU_IMAGE_MIRROR,
   chart: "ingress-nginx",
   chartVersion: "4.12.1",
   controllerImage: "ingress-nginx/controller",
@@ -30,8 +31,8 @@ export interface IngressControllerArgs {
   /** IngressClass the controller serves (the workloads' `ingressClassName`). */
   readonly ingressClass: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** Registry and OCI chart repository to pull from. @default INGRESS_CONTROLLER.mirror */
-  readonly mirror?: string;
+  /** The target's registries: the chart and images come from its mirror, with its pull credentials. */
+  readonly images: TargetImages;
 }
 
 export interface IngressController {
@@ -64,7 +65,11 @@ export function controllerSelector(release: string): Record<string, string> {
 }
 
 /** Helm values: mirrored images (no upstream digests), our IngressClass, no chart Service, status from ours. */
-export function ingressValues(ingressClass: string, mirror: string): Record<string, unknown> {
+export function ingressValues(
+  ingressClass: string,
+  mirror: pulumi.Input<string>,
+  imagePullSecrets: readonly { name: pulumi.Input<string> }[] = [],
+): Record<string, unknown> {
   const c = INGRESS_CONTROLLER;
   return {
     controller: {
@@ -88,17 +93,21 @@ export function ingressValues(ingressClass: string, mirror: string): Record<stri
       },
     },
     defaultBackend: { enabled: false },
+    imagePullSecrets: [...imagePullSecrets],
   };
 }
 
-/** Children: `${name}-ingress-namespace`, `${name}-ingress` (the Helm release), `${name}-ingress-load-balancer`. */
+/**
+ * Children: `${name}-ingress-namespace`, `${name}-ingress-pull-secret` (private mirror), `${name}-ingress` (the Helm
+ * release), `${name}-ingress-load-balancer`.
+ */
 export function createIngressController(
   name: string,
   args: IngressControllerArgs,
   parent: pulumi.Resource,
 ): IngressController {
   const c = INGRESS_CONTROLLER;
-  const mirror = args.mirror ?? c.mirror;
+  const mirror = args.images.mirror.endpoint;
   const opts: pulumi.CustomResourceOptions = { parent, provider: args.provider };
   const labels = { ...args.labels };
   const namespace = new k8s.core.v1.Namespace(
@@ -111,10 +120,15 @@ export function createIngressController(
     {
       name: c.release,
       namespace: namespace.metadata.name,
-      chart: `oci://${mirror}/charts/${c.chart}`,
+      chart: pulumi.interpolate`oci://${mirror}/charts/${c.chart}`,
       version: c.chartVersion,
+      repositoryOpts: chartRepositoryOpts(args.images),
       values: {
-        ...ingressValues(args.ingressClass, mirror),
+        ...ingressValues(
+          args.ingressClass,
+          mirror,
+          pullSecretsIn(`${name}-ingress`, namespace.metadata.name, args.images, labels, opts),
+        ),
         commonLabels: chartCommonLabels(labels),
       },
     },

@@ -12,6 +12,12 @@ import { adapterOf } from "../adapters/registry";
 import { Workload } from "../workload";
 import { resolvePlatformArgs, type PlatformArgs, type PlatformWorkload } from "./args";
 import { createIngressController } from "./ingress";
+import { createCertManager, CERT_MANAGER } from "./cert-manager";
+import { createImageSync } from "./image-sync";
+import { targetImages } from "./images";
+import { IMAGES_DEFAULTS } from "../../config/images";
+import { CERTIFICATES_DEFAULTS } from "../../config/certificates";
+import { registryOf } from "../adapters/common";
 
 /** Component type token of a provider's platform (frozen: changing it replaces every child). */
 export function platformType(provider: ProviderId): string {
@@ -43,8 +49,9 @@ export interface PlatformOutputs {
   readonly ingressAddress: pulumi.Output<string>;
   /** Secret. */
   readonly connections: pulumi.Output<ConnectionDetails>;
-  /** Workloads wait for the ingress controller: their Ingresses need its admission webhook. */
+  /** Workloads wait for the ingress controller (their Ingresses need its admission webhook) and the issuer. */
   readonly ingressRelease: pulumi.Resource;
+  readonly clusterIssuer: pulumi.Resource;
 }
 
 /** One target: its provider's resources, the ingress controller and its workloads. */
@@ -55,6 +62,7 @@ export class Platform extends pulumi.ComponentResource {
   public readonly connections: pulumi.Output<ConnectionDetails>;
   private readonly added: Record<string, Workload> = {};
   private readonly ingressRelease: pulumi.Resource;
+  private readonly clusterIssuer: pulumi.Resource;
 
   constructor(
     private readonly platformName: string,
@@ -72,6 +80,7 @@ export class Platform extends pulumi.ComponentResource {
     this.ingressAddress = outputs.ingressAddress;
     this.connections = outputs.connections;
     this.ingressRelease = outputs.ingressRelease;
+    this.clusterIssuer = outputs.clusterIssuer;
     for (const workload of args.workloads ?? []) this.addWorkload(workload);
     this.registerOutputs({ ingressAddress: this.ingressAddress, connections: this.connections });
   }
@@ -91,7 +100,7 @@ export class Platform extends pulumi.ComponentResource {
     const added = new Workload(
       `${this.platformName}-${workload.name}`,
       { workload, platform: this.contract, replicas, aliases },
-      { parent: this, dependsOn: [this.ingressRelease] },
+      { parent: this, dependsOn: [this.ingressRelease, this.clusterIssuer] },
     );
     this.added[workload.name] = added;
     return added;
@@ -128,8 +137,9 @@ function objectStoreDetails(
 }
 
 /**
- * Creates the platform's children under `self`: the adapter's (`${name}-<role>`) and the ingress controller
- * (`${name}-ingress*`). The Platform adds its workloads (`${name}-<workload>`).
+ * Creates the platform's children under `self`: the adapter's (`${name}-<role>`), the ingress controller
+ * (`${name}-ingress*`), cert-manager and its issuer (`${name}-cert-manager*`, `${name}-cluster-issuer`) and the
+ * copy job (`${name}-image-sync*`). The Platform adds its workloads (`${name}-<workload>`).
  */
 export function createPlatform(
   name: string,
@@ -137,19 +147,40 @@ export function createPlatform(
   args: PlatformArgs,
 ): PlatformOutputs {
   const ctx = args.context;
+  const imagesConfig = args.images ?? IMAGES_DEFAULTS;
   const adapter = adapterOf(ctx.target);
   const network = adapter.network(name, ctx, self);
   const cluster = adapter.cluster(name, ctx, network, self);
   const objectStore = adapter.objectStore(name, ctx, self);
-  const database = adapter.database(name, ctx, { network, cluster }, self);
   const registry = adapter.registry(name, ctx, self);
+  const images = targetImages(ctx, registry, imagesConfig, self);
+  const database = adapter.database(name, ctx, { network, cluster, images }, self);
   const ingress = createIngressController(
+    name,
+    { provider: cluster.provider, ingressClass: cluster.ingressClass, labels: ctx.labels, images },
+    self,
+  );
+  const certManager = createCertManager(
     name,
     {
       provider: cluster.provider,
       ingressClass: cluster.ingressClass,
+      images,
+      certificates: args.certificates ?? CERTIFICATES_DEFAULTS,
       labels: ctx.labels,
-      mirror: args.ingressMirror,
+      ctx,
+    },
+    self,
+  );
+  createImageSync(
+    name,
+    {
+      provider: cluster.provider,
+      images,
+      config: imagesConfig,
+      source: imagesConfig.source && registryOf(ctx, imagesConfig.source, self),
+      workloadImages: args.workloadImages ?? (args.workloads ?? []).map((w) => w.workload.image),
+      labels: ctx.labels,
     },
     self,
   );
@@ -164,6 +195,8 @@ export function createPlatform(
     database,
     objectStore,
     labels: ctx.labels,
+    images,
+    clusterIssuer: CERT_MANAGER.clusterIssuer,
   };
   const connections: pulumi.Output<ConnectionDetails> = pulumi.secret(
     pulumi.output({
@@ -177,5 +210,6 @@ export function createPlatform(
     ingressAddress: ingress.address,
     connections,
     ingressRelease: ingress.release,
+    clusterIssuer: certManager.issuer,
   };
 }

@@ -91,11 +91,18 @@ export function resourcesOf(size: WorkloadConfig["size"]): {
   return { requests: { ...requests }, limits: { ...limits } };
 }
 
-/** The workload's only container. `env` comes from `containerEnv` (env.ts). */
-export function containerSpec(workload: WorkloadConfig, env: readonly EnvVar[]): Container {
+/**
+ * The workload's only container. `env` comes from `containerEnv` (env.ts); `image` is the copy the target pulls
+ * (components/platform/images.ts), by default the image as configured.
+ */
+export function containerSpec(
+  workload: WorkloadConfig,
+  env: readonly EnvVar[],
+  image: pulumi.Input<string> = workload.image,
+): Container {
   return {
     name: workload.name,
-    image: workload.image,
+    image,
     imagePullPolicy: "IfNotPresent",
     ports: [{ name: HTTP_PORT_NAME, containerPort: workload.port, protocol: "TCP" }],
     env: [...env],
@@ -123,6 +130,10 @@ export interface PodSpecArgs {
   /** Labels selecting this workload's pods (labels.ts `workloadLabels(...).selector`). */
   readonly selector: Readonly<Record<string, string>>;
   readonly env: readonly EnvVar[];
+  /** The image the target pulls. @default - the workload's configured image */
+  readonly image?: pulumi.Input<string>;
+  /** Pull Secrets of the pod. @default [] */
+  readonly imagePullSecrets?: readonly { name: pulumi.Input<string> }[];
 }
 
 /**
@@ -135,7 +146,8 @@ export function podSpec(args: PodSpecArgs): PodSpec {
     automountServiceAccountToken: false,
     enableServiceLinks: false,
     securityContext: POD_SECURITY_CONTEXT,
-    containers: [containerSpec(args.workload, args.env)],
+    ...(args.imagePullSecrets?.length ? { imagePullSecrets: [...args.imagePullSecrets] } : {}),
+    containers: [containerSpec(args.workload, args.env, args.image)],
     volumes: [{ name: TMP_VOLUME.name, emptyDir: { sizeLimit: TMP_VOLUME.sizeLimit } }],
     topologySpreadConstraints: spreadConstraints(args.selector),
   };

@@ -12,18 +12,13 @@ import { HTTP_PORT_NAME, podSpec } from "./container";
 import { containerEnv } from "./env";
 import { networkPolicies } from "./network-policies";
 import { CONNECTIONS, connectionSecretData, connectionSecretName } from "./secrets";
+import { pullSecretsIn, workloadImage } from "../contract/images";
 
 export { resolveWorkloadArgs, workloadHost, workloadProblems } from "./args";
 export type { ResolvedWorkloadArgs, WorkloadArgs } from "./args";
 
 /** Component type token (frozen: changing it replaces every workload), kept where pure logic reads it. */
 export { WORKLOAD_TYPE };
-
-/**
- * cert-manager ClusterIssuer the Ingress asks for its certificate. The platform creates the issuer of this name;
- * which ACME CA it points at (Let's Encrypt, or an EU CA with ACME) is the platform's choice.
- */
-export const TLS_CLUSTER_ISSUER = "letsencrypt";
 
 /** Port the Service exposes inside the cluster; it forwards to the container's named port. */
 export const SERVICE_PORT = 80;
@@ -111,6 +106,13 @@ export function createWorkload(
     return { connection, secretName: secret.metadata.name };
   });
 
+  const imagePullSecrets = pullSecretsIn(
+    name,
+    namespace.metadata.name,
+    platform.images,
+    labels.all,
+    opts,
+  );
   const deployment = new k8s.apps.v1.Deployment(
     name,
     {
@@ -127,6 +129,8 @@ export function createWorkload(
             serviceAccountName: serviceAccount.metadata.name,
             selector: labels.selector,
             env: containerEnv(workload.env, secretRefs),
+            image: workloadImage(workload.image, platform.images),
+            imagePullSecrets,
           }),
         },
       },
@@ -155,7 +159,7 @@ export function createWorkload(
     {
       metadata: {
         ...meta(workload.name),
-        annotations: { "cert-manager.io/cluster-issuer": TLS_CLUSTER_ISSUER },
+        annotations: { "cert-manager.io/cluster-issuer": platform.clusterIssuer },
       },
       spec: {
         ingressClassName: platform.ingressClass,

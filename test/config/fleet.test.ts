@@ -7,18 +7,8 @@ import {
   type FleetConfigInput,
 } from "../../config/fleet";
 import { parseStackConfig } from "../../config/schema";
+import { TARGETS } from "../components/fleet/fixtures";
 
-const TARGETS = [
-  { name: "par", provider: "scaleway", region: "fr-par" },
-  {
-    name: "gra",
-    provider: "ovhcloud",
-    region: "GRA",
-    serviceName: "0123456789abcdef0123456789abcdef",
-  },
-  { name: "ske", provider: "kubernetes", vendor: "stackit", region: "eu01" },
-  { name: "ionos", provider: "kubernetes", vendor: "ionos", region: "es/vit" },
-];
 
 function stack(fleet: FleetConfigInput, workload: Record<string, unknown> = {}) {
   return {
@@ -59,8 +49,6 @@ describe("fleetSchema", () => {
         databaseSchedule: "0 * * * *",
         backupRetentionDays: 14,
         dumpSizeLimit: "20Gi",
-        rcloneImage: "rg.fr-par.scw.cloud/sovereign-mirror/rclone:1.68.2",
-        postgresImage: "rg.fr-par.scw.cloud/sovereign-mirror/postgres:16.4",
       },
     });
   });

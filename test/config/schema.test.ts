@@ -26,7 +26,12 @@ function problems(raw: unknown): string[] {
   throw new Error("expected a ConfigError");
 }
 
-const withTarget = (t: Record<string, unknown>) => ({ ...minimal, targets: [t] });
+/** A kubernetes target names its registry; a stack-level mirror keeps single-target cases to their one problem. */
+const withTarget = (t: Record<string, unknown>) => ({
+  ...minimal,
+  targets: [t],
+  images: { mirror: { endpoint: "harbor.example.eu/mirror" } },
+});
 const withWorkload = (w: Record<string, unknown>) => ({
   ...minimal,
   workloads: [{ ...minimal.workloads[0], ...w }],
@@ -38,6 +43,8 @@ describe("parseStackConfig", () => {
     expect(cfg).toEqual({
       environment: "dev",
       domain: "apps.example.eu",
+      images: { sync: { namespace: "sovereign-images", schedule: "17 */6 * * *" } },
+      certificates: { server: "https://acme-v02.api.letsencrypt.org/directory" },
       targets: [
         {
           name: "par",
@@ -74,7 +81,13 @@ describe("parseStackConfig", () => {
       ...minimal,
       targets: [
         { name: "gra", provider: "ovhcloud", region: "GRA9", serviceName: OVH_PROJECT },
-        { name: "ske", provider: "kubernetes", vendor: "stackit", region: "eu01" },
+        {
+          name: "ske",
+          provider: "kubernetes",
+          vendor: "stackit",
+          region: "eu01",
+          registry: { endpoint: "registry.onstackit.cloud/acme-shop" },
+        },
       ],
     });
     expect(cfg.targets.map((t) => [t.name, t.provider, t.region])).toEqual([

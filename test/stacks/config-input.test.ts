@@ -15,6 +15,7 @@ const TARGETS = [
     vendor: "stackit",
     region: "eu01",
     database: { mode: "none" },
+    registry: { endpoint: "registry.onstackit.cloud/acme-shop" },
   },
 ];
 const WORKLOADS = [{ name: "shop", image: "rg.fr-par.scw.cloud/acme/shop:1.4.2" }];
@@ -137,6 +138,11 @@ describe("stackSecretKeys", () => {
               vendor: "stackit",
               region: "eu01",
               kubeconfigSecret: "ske-admin",
+              registry: {
+                endpoint: "registry.onstackit.cloud/acme-shop",
+                username: "robot$acme-shop+sovereign",
+                passwordSecret: "registry-password-ske",
+              },
             },
           ],
           workloads: WORKLOADS,
@@ -145,7 +151,10 @@ describe("stackSecretKeys", () => {
       },
       OPTS,
     );
-    expect(stackSecretKeys(config).map((k) => k.key)).toEqual(["ske-admin"]);
+    expect(stackSecretKeys(config).map((k) => k.key)).toEqual([
+      "ske-admin",
+      "registry-password-ske",
+    ]);
   });
 });
 

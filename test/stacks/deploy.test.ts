@@ -73,10 +73,14 @@ describe("stack files", () => {
       config.domain,
     ]).toEqual(["prod", "scaleway", "apps.example.eu", "apps.example.eu"]);
     expect(stackSecretKeys(config).map((k) => k.key)).toEqual([
+      "build-registry-password",
+      "acme-eab-hmac",
       "kubeconfig-ske",
+      "registry-password-ske",
       "s3-access-key-ske",
       "s3-secret-key-ske",
       "kubeconfig-ionos",
+      "registry-password-ionos",
       "s3-access-key-ionos",
       "s3-secret-key-ionos",
     ]);

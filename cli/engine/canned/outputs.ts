@@ -204,6 +204,11 @@ export const CANNED_OUTPUTS: Readonly<Record<string, Outputs>> = {
   "ovh:CloudProject/containerRegistry:ContainerRegistry": (name, inputs) => ({
     url: `https://${hex(8, name, "registry")}.c1.${text(inputs.region, "GRA").toLowerCase()}.container-registry.ovh.net`,
   }),
+  // Harbor names the user after its login and generates the password.
+  "ovh:CloudProject/containerRegistryUser:ContainerRegistryUser": (name, inputs) => ({
+    user: text(inputs.login, name),
+    password: `mock-password-${hex(16, name)}`,
+  }),
   "kubernetes:core/v1:Service": loadBalancerService,
 };
 

@@ -5,10 +5,16 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClusterOutputs, DatabaseOutputs, ObjectStoreOutputs } from "../../contract/types";
+import { mirroredImage } from "../../../config/catalog/mirrored";
+import type {
+  ClusterOutputs,
+  DatabaseOutputs,
+  ObjectStoreOutputs,
+  TargetImages,
+} from "../../contract/types";
+import { pullSecretsIn } from "../../contract/images";
 import { physicalName } from "../../contract/naming";
-import { VERSIONS } from "../../../config/catalog/offerings";
-import { APP_DATABASE, EU_IMAGE_MIRROR, statefulOptions } from "../common";
+import { APP_DATABASE, statefulOptions } from "../common";
 import { databasePassword } from "../passwords";
 import type { DatabaseOf, KubernetesContext } from "./context";
 
@@ -31,11 +37,6 @@ export const CLOUDNATIVE_PG = {
   apiVersion: "postgresql.cnpg.io/v1",
   namespace: "sovereign-data",
   port: 5432,
-  /**
-   * PostgreSQL image when the target names none: the operator's own default lives on ghcr.io (US-operated), so
-   * the platform always names an image, mirrored into the EU registry.
-   */
-  image: `${EU_IMAGE_MIRROR}/cloudnative-pg/postgresql:${VERSIONS.cloudNativePgImageTag}`,
   /** Six-field cron (seconds first), 03:00 every day. */
   backupSchedule: "0 0 3 * * *",
   /** Keys of the backup credentials Secret. */
@@ -60,7 +61,11 @@ export function cloudNativePgDatabase(
   name: string,
   ctx: KubernetesContext,
   settings: DatabaseOf<"in-cluster">,
-  deps: { cluster: ClusterOutputs; objectStore: ObjectStoreOutputs | undefined },
+  deps: {
+    cluster: ClusterOutputs;
+    objectStore: ObjectStoreOutputs | undefined;
+    images: TargetImages;
+  },
   parent: pulumi.Resource,
 ): DatabaseOutputs {
   const store = deps.objectStore;
@@ -148,7 +153,17 @@ export function cloudNativePgDatabase(
       metadata: meta(clusterName),
       spec: {
         instances: settings.instances,
-        imageName: settings.image ?? CLOUDNATIVE_PG.image,
+        // The operator's default image lives on ghcr.io (US-operated): the platform always names one, from the mirror.
+        imageName:
+          settings.image ??
+          deps.images.mirror.endpoint.apply((m) => mirroredImage(m, "cloudNativePgPostgres")),
+        imagePullSecrets: pullSecretsIn(
+          `${name}-database`,
+          namespace.metadata.name,
+          deps.images,
+          labels,
+          opts,
+        ),
         storage: { size: settings.storage },
         inheritedMetadata: { labels },
         bootstrap: {

@@ -3,7 +3,7 @@
  * service named in config, password from secret config) or `none`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ClusterOutputs, DatabaseOutputs, NetworkOutputs } from "../../contract/types";
+import type { DatabaseDeps, DatabaseOutputs } from "../../contract/types";
 import { requiredSecret } from "../common";
 import { cloudNativePgDatabase } from "./cloudnative-pg";
 import type { DatabaseMode, DatabaseOf, KubernetesContext } from "./context";
@@ -13,13 +13,13 @@ type DatabaseFactory<M extends DatabaseMode> = (
   name: string,
   ctx: KubernetesContext,
   settings: DatabaseOf<M>,
-  cluster: ClusterOutputs,
+  deps: DatabaseDeps,
   parent: pulumi.Resource,
 ) => DatabaseOutputs | undefined;
 
 const DATABASES: { readonly [M in DatabaseMode]: DatabaseFactory<M> } = {
   none: () => undefined,
-  external: (_name, ctx, settings, _cluster, parent) => ({
+  external: (_name, ctx, settings, _deps, parent) => ({
     host: pulumi.output(settings.host),
     port: pulumi.output(settings.port),
     database: pulumi.output(settings.database),
@@ -27,13 +27,17 @@ const DATABASES: { readonly [M in DatabaseMode]: DatabaseFactory<M> } = {
     password: requiredSecret(ctx, settings.passwordSecret, "the PostgreSQL password", parent),
     sslMode: "require",
   }),
-  "in-cluster": (name, ctx, settings, cluster, parent) =>
+  "in-cluster": (name, ctx, settings, deps, parent) =>
     cloudNativePgDatabase(
       name,
       ctx,
       settings,
       // The backups go to the target's external bucket, read from config like the object store itself.
-      { cluster, objectStore: kubernetesObjectStore(name, ctx, parent) },
+      {
+        cluster: deps.cluster,
+        images: deps.images,
+        objectStore: kubernetesObjectStore(name, ctx, parent),
+      },
       parent,
     ),
 };
@@ -42,10 +46,10 @@ const DATABASES: { readonly [M in DatabaseMode]: DatabaseFactory<M> } = {
 export function kubernetesDatabase(
   name: string,
   ctx: KubernetesContext,
-  deps: { network: NetworkOutputs | undefined; cluster: ClusterOutputs },
+  deps: DatabaseDeps,
   parent: pulumi.Resource,
 ): DatabaseOutputs | undefined {
   const settings = ctx.target.database;
   const factory = DATABASES[settings.mode] as DatabaseFactory<DatabaseMode>;
-  return factory(name, ctx, settings as DatabaseOf<DatabaseMode>, deps.cluster, parent);
+  return factory(name, ctx, settings as DatabaseOf<DatabaseMode>, deps, parent);
 }

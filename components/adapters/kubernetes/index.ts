@@ -1,12 +1,14 @@
 /**
  * The kubernetes adapter: any EU cluster through its kubeconfig (STACKIT SKE, IONOS, Proximus, POST...), with
- * in-cluster or external PostgreSQL and the vendor's S3 service. No network and no registry are created.
+ * in-cluster or external PostgreSQL, the vendor's S3 service and the registry named in config. Nothing is created
+ * at the vendor.
  */
 import type { KubernetesTarget } from "../../../config/schema";
 import type { PlatformAdapter } from "../../contract/types";
 import { kubernetesCluster } from "./cluster";
 import { kubernetesDatabase } from "./database";
 import { kubernetesObjectStore } from "./object-store";
+import { kubernetesRegistry } from "./registry";
 
 export const kubernetesAdapter: PlatformAdapter<KubernetesTarget> = {
   provider: "kubernetes",
@@ -15,11 +17,11 @@ export const kubernetesAdapter: PlatformAdapter<KubernetesTarget> = {
     cluster: true,
     objectStore: true,
     database: true,
-    registry: false,
+    registry: true,
   },
   network: () => undefined,
   cluster: kubernetesCluster,
   objectStore: kubernetesObjectStore,
   database: kubernetesDatabase,
-  registry: () => undefined,
+  registry: kubernetesRegistry,
 };

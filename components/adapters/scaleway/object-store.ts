@@ -8,15 +8,9 @@ import * as scaleway from "@pulumiverse/scaleway";
 import { S3_ENDPOINTS } from "../../../config/catalog/offerings";
 import type { ObjectStoreOutputs } from "../../contract/types";
 import { physicalName } from "../../contract/naming";
-import { tagList } from "../../contract/labels";
 import { statefulOptions } from "../common";
-import {
-  requiredOrganization,
-  scalewayLocation,
-  scalewayName,
-  scalewayOptions,
-  type ScalewayContext,
-} from "./provider";
+import { scalewayLocation, scalewayOptions, type ScalewayContext } from "./provider";
+import { scopedApiKey } from "./iam";
 
 /** IAM permission set of the bucket credential, scoped to the bucket's project. */
 export const BUCKET_PERMISSION_SET = "ObjectStorageFullAccess";
@@ -32,7 +26,6 @@ export function scalewayObjectStore(
 ): ObjectStoreOutputs | undefined {
   if (!ctx.target.objectStore.enabled) return undefined;
   const { region } = scalewayLocation(ctx);
-  const organizationId = requiredOrganization(ctx, parent);
   const opts = scalewayOptions(name, ctx, parent);
   const bucket = new scaleway.object.Bucket(
     `${name}-bucket`,
@@ -60,32 +53,14 @@ export function scalewayObjectStore(
     },
     opts,
   );
-  const application = new scaleway.iam.Application(
-    `${name}-bucket-application`,
+  const key = scopedApiKey(
+    ctx,
     {
-      name: scalewayName(ctx, "bucket"),
-      organizationId,
-      description: `S3 credential of the workloads on target ${ctx.target.name}`,
-      tags: tagList(ctx.labels),
-    },
-    opts,
-  );
-  new scaleway.iam.Policy(
-    `${name}-bucket-policy`,
-    {
-      name: scalewayName(ctx, "bucket"),
-      organizationId,
-      applicationId: application.id,
-      rules: [{ projectIds: [bucket.projectId], permissionSetNames: [BUCKET_PERMISSION_SET] }],
-      tags: tagList(ctx.labels),
-    },
-    opts,
-  );
-  const key = new scaleway.iam.ApiKey(
-    `${name}-bucket-key`,
-    {
-      applicationId: application.id,
-      defaultProjectId: bucket.projectId,
+      prefix: `${name}-bucket`,
+      parent,
+      role: "bucket",
+      permissionSet: BUCKET_PERMISSION_SET,
+      projectId: bucket.projectId,
       description: `S3 credential of the workloads on target ${ctx.target.name}`,
     },
     opts,

@@ -57,7 +57,7 @@ export function requiredOrganization(ctx: ScalewayContext, parent: pulumi.Resour
   const organization = scalewayOrganization(ctx.target);
   if (organization === undefined) {
     throw new pulumi.ResourceError(
-      `target ${ctx.target.name}: the bucket credential (a Scaleway IAM application, its policy and API key) needs ` +
+      `target ${ctx.target.name}: the bucket and registry credentials (Scaleway IAM applications, policies and API keys) need ` +
         `an organization id; set sovereign:targets[].organizationId on target ${ctx.target.name} in the stack ` +
         `file, or export ${ORGANIZATION_ENV[0]}`,
       parent,

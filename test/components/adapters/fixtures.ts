@@ -19,6 +19,7 @@ import { contextOf } from "../../../stacks/deploy";
 import { cannedOutputs } from "../../../cli/engine/canned/outputs";
 import { PASSWORD_SHAPE } from "../../../components/adapters/passwords";
 import { expect } from "vitest";
+import { ownRegistryImages } from "../images-fixture";
 
 export const STACK = "test";
 export const OVH_PROJECT = "0123456789abcdef0123456789abcdef";
@@ -55,6 +56,11 @@ export const TARGETS = {
       accessKeySecret: "s3-access-key-ske",
       secretKeySecret: "s3-secret-key-ske",
     },
+    registry: {
+      endpoint: "registry.onstackit.cloud/acme-shop",
+      username: "robot$acme-shop+sovereign",
+      passwordSecret: "registry-password-ske",
+    },
   },
 } as const satisfies Record<Target["provider"], StackConfigInput["targets"][number]>;
 
@@ -64,6 +70,7 @@ export function testSecrets(): TargetSecrets {
     "kubeconfig-ske": pulumi.secret(KUBECONFIG),
     "s3-access-key-ske": pulumi.secret("test-access-key"),
     "s3-secret-key-ske": pulumi.secret("test-secret-key"),
+    "registry-password-ske": pulumi.secret("test-registry-password"),
     "pg-password-ske": pulumi.secret("test-pg-password"),
   };
 }
@@ -77,6 +84,8 @@ export function contextFor(
     environment: opts.environment ?? "dev",
     targets: [target],
     workloads: [{ name: "shop", image: "rg.fr-par.scw.cloud/acme/shop:1.4.2" }],
+    // Targets that turn their registry off still need a mirror.
+    images: { mirror: { endpoint: "harbor.example.eu/mirror" } },
   });
   const parsed = config.targets[0] as Target;
   return contextOf(config, parsed, opts.secrets ?? testSecrets(), STACK);
@@ -106,8 +115,13 @@ export function runAdapter(
   const network = adapter.network(name, ctx, parent);
   const cluster = adapter.cluster(name, ctx, network, parent);
   const objectStore = adapter.objectStore(name, ctx, parent);
-  const database = adapter.database(name, ctx, { network, cluster }, parent);
   const registry = adapter.registry(name, ctx, parent);
+  const database = adapter.database(
+    name,
+    ctx,
+    { network, cluster, images: ownRegistryImages() },
+    parent,
+  );
   return { network, cluster, objectStore, database, registry };
 }
 

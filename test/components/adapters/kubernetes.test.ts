@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, test } from "vitest";
 import { kubernetesAdapter } from "../../../components/adapters/kubernetes";
-import { CLOUDNATIVE_PG } from "../../../components/adapters/kubernetes/cloudnative-pg";
 import { VERSIONS } from "../../../config/catalog/offerings";
 import type { PlatformAdapter } from "../../../components/contract/types";
 import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
@@ -49,7 +48,19 @@ describe("kubernetesAdapter", () => {
     });
     expect(provider.secretPaths).toEqual(["kubeconfig"]);
     expect(outputs.cluster.ingressClass).toBe("public");
-    expect([outputs.network, outputs.registry]).toEqual([undefined, undefined]);
+    expect(outputs.network).toBeUndefined();
+    // The registry the target names in config, with the password from its secret key.
+    expect(await unwrap(outputs.registry?.endpoint as pulumi.Output<string>)).toBe(
+      "registry.onstackit.cloud/acme-shop",
+    );
+    const credential = outputs.registry?.credential;
+    expect(await unwrap(credential?.username as pulumi.Output<string>)).toBe(
+      "robot$acme-shop+sovereign",
+    );
+    expect(await unwrap(credential?.password as pulumi.Output<string>)).toBe(
+      "test-registry-password",
+    );
+    expect(await pulumi.isSecret(credential?.password as pulumi.Output<string>)).toBe(true);
     expect(
       resources
         .filter(
@@ -76,6 +87,7 @@ describe("kubernetesAdapter", () => {
         parent: "parent",
       },
       { type: "kubernetes:core/v1:Secret", name: "ske-database-credentials", parent: "parent" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-database-pull-secret", parent: "parent" },
       { type: CLUSTER, name: "ske-database", parent: "parent" },
       {
         type: "kubernetes:postgresql.cnpg.io/v1:ScheduledBackup",
@@ -103,7 +115,7 @@ describe("kubernetesAdapter", () => {
         instances: 3,
         storage: "50Gi",
         backupRetentionDays: 14,
-        image: "rg.fr-par.scw.cloud/sovereign-mirror/postgresql:16.4",
+        image: "registry.onstackit.cloud/acme-shop/postgresql:16.4",
       },
     });
     const cluster = resourceOf(resources, CLUSTER, "ske-database");
@@ -111,7 +123,8 @@ describe("kubernetesAdapter", () => {
     expect(name).toMatch(/^ske-postgres-[0-9a-f]{6}$/);
     expect(cluster.inputs.spec).toEqual({
       instances: 3,
-      imageName: "rg.fr-par.scw.cloud/sovereign-mirror/postgresql:16.4",
+      imageName: "registry.onstackit.cloud/acme-shop/postgresql:16.4",
+      imagePullSecrets: [{ name: "sovereign-registry" }],
       storage: { size: "50Gi" },
       inheritedMetadata: { labels: (cluster.inputs.metadata as { labels: unknown }).labels },
       bootstrap: { initdb: { database: "app", owner: "app", secret: { name: `${name}-app` } } },
@@ -162,17 +175,19 @@ describe("kubernetesAdapter", () => {
     });
   });
 
-  it("runs PostgreSQL from the EU mirror when the target names no image", async () => {
+  it("runs PostgreSQL from the target's mirror, with its pull Secret, when the target names no image", async () => {
     const { resources } = await build();
     const spec = resourceOf(resources, CLUSTER, "ske-database").inputs.spec as {
       imageName: string;
     };
-    expect(spec.imageName).toBe(CLOUDNATIVE_PG.image);
     expect(spec.imageName).toMatch(
       new RegExp(
-        `^rg\\.fr-par\\.scw\\.cloud/sovereign-mirror/cloudnative-pg/postgresql:${VERSIONS.cloudNativePgPostgres}\\.\\d+-system-trixie$`,
+        `^rg\\.fr-par\\.scw\\.cloud/eu-fleet-par-registry/cloudnative-pg/postgresql:${VERSIONS.cloudNativePgPostgres}\\.\\d+-system-trixie$`,
       ),
     );
+    const pull = resourceOf(resources, "kubernetes:core/v1:Secret", "ske-database-pull-secret");
+    expect(pull.inputs.type).toBe("kubernetes.io/dockerconfigjson");
+    expect((pull.inputs.metadata as { namespace: string }).namespace).toBe("sovereign-data");
   });
 
   it("keeps the app password and the S3 keys in Secrets, recorded as secret", async () => {

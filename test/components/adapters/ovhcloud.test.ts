@@ -41,6 +41,11 @@ describe("ovhcloudAdapter", () => {
         name: "gra-registry",
         parent: "parent",
       },
+      {
+        type: "ovh:CloudProject/containerRegistryUser:ContainerRegistryUser",
+        name: "gra-registry-user",
+        parent: "parent",
+      },
       { type: "ovh:CloudProject/database:Database", name: "gra-database", parent: "parent" },
       { type: "ovh:CloudProject/kube:Kube", name: "gra-cluster", parent: "parent" },
       {
@@ -106,7 +111,7 @@ describe("ovhcloudAdapter", () => {
     const provider = resourceOf(resources, "pulumi:providers:ovh", "gra-ovh");
     expect(provider.inputs).toEqual({ endpoint: "ovh-eu" });
     const ovhResources = resources.filter((r) => r.type.startsWith("ovh:"));
-    expect(ovhResources).toHaveLength(12);
+    expect(ovhResources).toHaveLength(13);
     for (const r of ovhResources) {
       expect(r.provider?.startsWith(`${provider.urn}::`)).toBe(true);
       expect(r.inputs.serviceName).toBe(OVH_PROJECT);
@@ -291,8 +296,22 @@ describe("ovhcloudAdapter", () => {
       site: "gra9",
     });
     expect(await unwrap(outputs.registry?.endpoint as pulumi.Output<string>)).toMatch(
-      /^[0-9a-f]{8}\.c1\.gra\.container-registry\.ovh\.net$/,
+      /^[0-9a-f]{8}\.c1\.gra\.container-registry\.ovh\.net\/sovereign$/,
     );
+    const registryUser = resourceOf(
+      resources,
+      "ovh:CloudProject/containerRegistryUser:ContainerRegistryUser",
+      "gra-registry-user",
+    );
+    expect(registryUser.inputs.login).toMatch(/^test-gra-sync-[0-9a-f]{6}$/);
+    const registryCredential = outputs.registry?.credential;
+    expect(await unwrap(registryCredential?.username as pulumi.Output<string>)).toBe(
+      registryUser.inputs.login,
+    );
+    expect(await unwrap(registryCredential?.password as pulumi.Output<string>)).toBe(
+      registryUser.outputs.password,
+    );
+    expect(await pulumi.isSecret(registryCredential?.password as pulumi.Output<string>)).toBe(true);
   });
 });
 

@@ -59,12 +59,19 @@ describe("scalewayAdapter", () => {
       },
       { type: "scaleway:databases/user:User", name: "par-database-user", parent: "parent" },
       { type: "scaleway:iam/apiKey:ApiKey", name: "par-bucket-key", parent: "parent" },
+      { type: "scaleway:iam/apiKey:ApiKey", name: "par-registry-key", parent: "parent" },
       {
         type: "scaleway:iam/application:Application",
         name: "par-bucket-application",
         parent: "parent",
       },
+      {
+        type: "scaleway:iam/application:Application",
+        name: "par-registry-application",
+        parent: "parent",
+      },
       { type: "scaleway:iam/policy:Policy", name: "par-bucket-policy", parent: "parent" },
+      { type: "scaleway:iam/policy:Policy", name: "par-registry-policy", parent: "parent" },
       { type: "scaleway:kubernetes/cluster:Cluster", name: "par-cluster", parent: "parent" },
       { type: "scaleway:kubernetes/pool:Pool", name: "par-node-pool", parent: "parent" },
       {
@@ -116,7 +123,7 @@ describe("scalewayAdapter", () => {
     const { resources } = await build();
     const provider = resourceOf(resources, "pulumi:providers:scaleway", "par-scaleway");
     const scalewayResources = resources.filter((r) => r.type.startsWith("scaleway:"));
-    expect(scalewayResources).toHaveLength(15);
+    expect(scalewayResources).toHaveLength(18);
     for (const r of scalewayResources)
       expect(r.provider?.startsWith(`${provider.urn}::`)).toBe(true);
   });
@@ -314,6 +321,31 @@ describe("scalewayAdapter", () => {
     );
   });
 
+  it("gives the registry an IAM key allowed Container Registry in the namespace's project only, user nologin", async () => {
+    const { outputs, resources } = await build();
+    const policy = resourceOf(resources, "scaleway:iam/policy:Policy", "par-registry-policy");
+    const application = resourceOf(
+      resources,
+      "scaleway:iam/application:Application",
+      "par-registry-application",
+    );
+    // The namespace's project: unknown until the provider answers (no projectId in config).
+    expect(policy.inputs.rules).toEqual([
+      { permissionSetNames: ["ContainerRegistryFullAccess"], projectIds: [null] },
+    ]);
+    const key = resourceOf(resources, "scaleway:iam/apiKey:ApiKey", "par-registry-key");
+    expect(key.inputs.applicationId).toBe(policy.inputs.applicationId);
+    expect(application.inputs.description).toBe(
+      "Registry credential of target par (copy job and image pulls)",
+    );
+    expect(await unwrap(outputs.registry?.credential?.username as pulumi.Output<string>)).toBe(
+      "nologin",
+    );
+    expect(
+      pulumi.isSecret(outputs.registry?.credential?.password as pulumi.Output<string>),
+    ).toBeTruthy();
+  });
+
   it("leaves out the database, the bucket and the registry when the target turns them off", async () => {
     const { outputs, resources } = await build({
       database: { enabled: false },
@@ -358,7 +390,7 @@ describe("scalewayAdapter", () => {
     for (const k of ORGANIZATION_ENV) process.env[k] = "";
     try {
       expect(thrownBy(() => scalewayObjectStore("par", ctx as ScalewayContext, testParent()))).toBe(
-        "target par: the bucket credential (a Scaleway IAM application, its policy and API key) needs an " +
+        "target par: the bucket and registry credentials (Scaleway IAM applications, policies and API keys) need an " +
           "organization id; set sovereign:targets[].organizationId on target par in the stack file, or export " +
           "SCW_DEFAULT_ORGANIZATION_ID",
       );

@@ -15,6 +15,7 @@ import type {
   PlatformContract,
 } from "../../../components/contract/types";
 import type { PlatformEntry } from "../../../components/fleet";
+import { ownRegistryImages } from "../images-fixture";
 
 export const TARGETS = [
   { name: "par", provider: "scaleway", region: "fr-par" },
@@ -24,8 +25,20 @@ export const TARGETS = [
     region: "GRA",
     serviceName: "0123456789abcdef0123456789abcdef",
   },
-  { name: "ske", provider: "kubernetes", vendor: "stackit", region: "eu01" },
-  { name: "ionos", provider: "kubernetes", vendor: "ionos", region: "es/vit" },
+  {
+    name: "ske",
+    provider: "kubernetes",
+    vendor: "stackit",
+    region: "eu01",
+    registry: { endpoint: "registry.onstackit.cloud/acme-shop" },
+  },
+  {
+    name: "ionos",
+    provider: "kubernetes",
+    vendor: "ionos",
+    region: "es/vit",
+    registry: { endpoint: "acme.cr.de-fra.ionos.com" },
+  },
 ] as const;
 
 export const ADDRESSES: Readonly<Record<string, string>> = {
@@ -102,6 +115,8 @@ export function platformsOf(config: StackConfig, f: FleetFixture = {}): Platform
       objectStore: objectStores.includes(target.name) ? objectStoreOf(target.name) : undefined,
       database: databases.includes(target.name) ? databaseOf(target.name) : undefined,
       labels: placementLabels(target.name, placement),
+      images: ownRegistryImages(`eu-fleet-${target.name}-registry`),
+      clusterIssuer: "sovereign-acme",
     };
     const workloads = config.workloads.flatMap((w) => {
       const replicas = plan[w.name]?.[target.name];

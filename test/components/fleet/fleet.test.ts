@@ -49,10 +49,14 @@ describe("deployFleet", () => {
       child(T.namespace, "eu-fleet-ske-replication"),
       child(T.secret, "eu-fleet-gra-database-backup-credentials"),
       child(T.secret, "eu-fleet-gra-object-sync-credentials"),
+      child(T.secret, "eu-fleet-gra-replication-pull-secret"),
       child(T.secret, "eu-fleet-ionos-database-backup-credentials"),
+      child(T.secret, "eu-fleet-ionos-replication-pull-secret"),
       child(T.secret, "eu-fleet-par-database-backup-credentials"),
       child(T.secret, "eu-fleet-par-object-sync-credentials"),
+      child(T.secret, "eu-fleet-par-replication-pull-secret"),
       child(T.secret, "eu-fleet-ske-database-backup-credentials"),
+      child(T.secret, "eu-fleet-ske-replication-pull-secret"),
       root(T.provider, "gra"),
       root(T.provider, "ionos"),
       root(T.provider, "par"),
@@ -98,7 +102,7 @@ describe("deployFleet", () => {
     expect(onCluster.every(([name, provider]) => name?.startsWith(`eu-fleet-${provider}-`))).toBe(
       true,
     );
-    expect(onCluster).toHaveLength(16);
+    expect(onCluster).toHaveLength(20);
   });
 
   test("derives the required replicas from minVendors when the fleet is cut to two vendors", async () => {

@@ -165,6 +165,12 @@ describe("fleet replication", () => {
           ],
         ]),
       ),
+      ...Object.fromEntries(
+        ["par", "gra", "ske", "ionos"].map((t) => [
+          `eu-fleet-${t}-replication-pull-secret`,
+          ["stringData..dockerconfigjson"],
+        ]),
+      ),
     });
     const ske = resources.find((r) => r.name === "eu-fleet-ske-database-backup-credentials");
     expect(ske?.inputs.stringData).toEqual({
@@ -205,7 +211,7 @@ describe("fleet replication", () => {
       [
         "containers",
         "rclone",
-        "rg.fr-par.scw.cloud/sovereign-mirror/rclone:1.68.2",
+        "rg.fr-par.scw.cloud/eu-fleet-ske-registry/rclone:1.68.2",
         [
           "/bin/sh",
           "-c",
@@ -215,7 +221,7 @@ describe("fleet replication", () => {
       [
         "initContainers",
         "pg-dump",
-        "rg.fr-par.scw.cloud/sovereign-mirror/postgres:16.4",
+        "rg.fr-par.scw.cloud/eu-fleet-ske-registry/postgres:16.4",
         [
           "/bin/sh",
           "-c",
@@ -264,7 +270,10 @@ describe("fleet replication", () => {
       });
       expect(Object.keys(container.resources as object).sort()).toEqual(["limits", "requests"]);
       expect(container.volumeMounts).toContainEqual({ name: "tmp", mountPath: "/tmp" });
-      expect(container.image).toMatch(/^rg\.fr-par\.scw\.cloud\/sovereign-mirror\/[a-z]+:[0-9.]+$/);
+      // From the source target's own mirror.
+      expect(container.image).toMatch(
+        /^rg\.fr-par\.scw\.cloud\/eu-fleet-[a-z]+-registry\/[a-z]+:[0-9.]+$/,
+      );
     }
   });
 

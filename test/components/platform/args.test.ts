@@ -1,4 +1,5 @@
 import { describe, expect, it, test } from "vitest";
+import { IMAGES_DEFAULTS } from "../../../config/images";
 import { resolvePlatformArgs } from "../../../components/platform";
 import { contextFor, TARGETS } from "../adapters/fixtures";
 
@@ -44,7 +45,13 @@ describe("resolvePlatformArgs", () => {
       database: { mode: "managed", size: "small", highAvailability: true, backupRetentionDays: 7 },
       objectStore: { mode: "managed", versioning: true },
       registry: true,
-      ingress: { mirror: "rg.fr-par.scw.cloud/sovereign-mirror", chartVersion: "4.12.1" },
+      ingress: { chartVersion: "4.12.1" },
+      images: { ownRegistry: true },
+      certManager: {
+        chartVersion: "v1.21.2",
+        acmeServer: "https://acme-v02.api.letsencrypt.org/directory",
+        acmeAuthority: "letsencrypt",
+      },
     });
   });
 
@@ -74,7 +81,7 @@ describe("resolvePlatformArgs", () => {
         mode: "external",
         endpoint: "https://object.storage.eu01.onstackit.cloud",
       });
-      expect(resolved.registry).toBe(false);
+      expect(resolved.registry).toBe(true);
     },
   );
 
@@ -88,13 +95,26 @@ describe("resolvePlatformArgs", () => {
     const resolved = resolvePlatformArgs({
       context,
       domain: "apps.example.eu",
-      ingressMirror: "harbor.example.eu/m",
+      images: { mirror: { endpoint: "harbor.example.eu/m" }, sync: IMAGES_DEFAULTS.sync },
     });
-    expect([
-      resolved.database,
-      resolved.objectStore,
-      resolved.registry,
-      resolved.ingress.mirror,
-    ]).toEqual([{ mode: "none" }, { mode: "none" }, false, "harbor.example.eu/m"]);
+    expect([resolved.database, resolved.objectStore, resolved.registry, resolved.images]).toEqual([
+      { mode: "none" },
+      { mode: "none" },
+      false,
+      { ownRegistry: false, mirror: "harbor.example.eu/m" },
+    ]);
+  });
+
+  it("names the ACME CA the catalog places the configured server at, and none for an unknown server", () => {
+    const context = contextFor(TARGETS.scaleway);
+    const at = (server: string) =>
+      resolvePlatformArgs({ context, domain: "apps.example.eu", certificates: { server } })
+        .certManager;
+    expect(at("https://acme.harica.gr/acme-shop/directory").acmeAuthority).toBe("harica");
+    expect(at("https://acme-api.actalis.com/acme/directory").acmeAuthority).toBe("actalis");
+    expect(at("https://acme.example.net/directory")).toEqual({
+      chartVersion: "v1.21.2",
+      acmeServer: "https://acme.example.net/directory",
+    });
   });
 });

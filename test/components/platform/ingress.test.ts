@@ -5,25 +5,28 @@ import {
   chartCommonLabels,
   createIngressController,
   ingressValues,
-  INGRESS_CONTROLLER,
 } from "../../../components/platform/ingress";
 import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
+import { ownRegistryImages, privateRegistry, REGISTRY_PASSWORD } from "../images-fixture";
+import type { TargetImages } from "../../../components/contract/types";
 
-const OWN = { "sovereign.eu/vendor": "stackit", "sovereign.eu/target": "ske" };
+const OWN_LABELS = { "sovereign.eu/vendor": "stackit", "sovereign.eu/target": "ske" };
 /** As contract/labels.ts builds them: the chart writes the app.kubernetes.io keys itself. */
 const LABELS = {
   "app.kubernetes.io/part-of": "sovereign-deploy",
   "app.kubernetes.io/managed-by": "pulumi",
-  ...OWN,
+  ...OWN_LABELS,
 };
 
-async function build(mirror?: string) {
+const OWN = ownRegistryImages("eu-fleet-ske-registry");
+
+async function build(images: TargetImages = OWN) {
   const recording = recordingMocks();
   const parent = new pulumi.ComponentResource("test:index:Parent", "parent");
   const provider = new k8s.Provider("cluster", { kubeconfig: "apiVersion: v1" }, { parent });
   const ingress = createIngressController(
     "ske",
-    { provider, ingressClass: "nginx", labels: LABELS, mirror },
+    { provider, ingressClass: "nginx", labels: LABELS, images },
     parent,
   );
   const address = await unwrap(ingress.address);
@@ -37,6 +40,7 @@ describe("createIngressController", () => {
     const { resources } = await build();
     expect(shapeOf(resources).filter((r) => r.parent === "parent")).toEqual([
       { type: "kubernetes:core/v1:Namespace", name: "ske-ingress-namespace", parent: "parent" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-ingress-pull-secret", parent: "parent" },
       { type: "kubernetes:core/v1:Service", name: "ske-ingress-load-balancer", parent: "parent" },
       { type: "kubernetes:helm.sh/v3:Release", name: "ske-ingress", parent: "parent" },
       { type: "pulumi:providers:kubernetes", name: "cluster", parent: "parent" },
@@ -45,7 +49,7 @@ describe("createIngressController", () => {
       expect(r.provider).toMatch(/::cluster::/);
   });
 
-  it("installs the pinned chart from the EU mirror's OCI repository in the ingress namespace", async () => {
+  it("installs the pinned chart from the target's mirror, with the mirror's credential and pull Secret", async () => {
     const { byName } = await build();
     expect(byName("ske-ingress-namespace")?.inputs.metadata).toEqual({
       name: "ingress-nginx",
@@ -54,14 +58,40 @@ describe("createIngressController", () => {
     expect(byName("ske-ingress")?.inputs).toMatchObject({
       name: "ingress-nginx",
       namespace: "ingress-nginx",
-      chart: "oci://rg.fr-par.scw.cloud/sovereign-mirror/charts/ingress-nginx",
+      chart: "oci://rg.fr-par.scw.cloud/eu-fleet-ske-registry/charts/ingress-nginx",
       version: "4.12.1",
-      values: { ...ingressValues("nginx", INGRESS_CONTROLLER.mirror), commonLabels: OWN },
+      repositoryOpts: { username: "nologin", password: REGISTRY_PASSWORD },
+      values: {
+        ...ingressValues("nginx", "rg.fr-par.scw.cloud/eu-fleet-ske-registry", [
+          { name: "sovereign-registry" },
+        ]),
+        commonLabels: OWN_LABELS,
+      },
+    });
+    const pull = byName("ske-ingress-pull-secret")?.inputs;
+    expect(pull?.metadata).toEqual({
+      name: "sovereign-registry",
+      namespace: "ingress-nginx",
+      labels: LABELS,
+    });
+    expect(pull?.type).toBe("kubernetes.io/dockerconfigjson");
+    expect(
+      JSON.parse((pull?.stringData as Record<string, string>)[".dockerconfigjson"] ?? ""),
+    ).toEqual({
+      auths: {
+        "rg.fr-par.scw.cloud/eu-fleet-ske-registry": {
+          username: "nologin",
+          password: REGISTRY_PASSWORD,
+          auth: Buffer.from(`nologin:${REGISTRY_PASSWORD}`).toString("base64"),
+        },
+      },
     });
   });
 
   it("pulls every image from the mirror it is given, without upstream digests", async () => {
-    const { byName } = await build("harbor.example.eu/mirror");
+    const mirror = { ...privateRegistry("harbor.example.eu/mirror"), credential: undefined };
+    const { byName } = await build({ mirror, pullCredentials: [] });
+    expect(byName("ske-ingress-pull-secret")).toBeUndefined();
     const values = byName("ske-ingress")?.inputs.values as {
       controller: { image: unknown; admissionWebhooks: { patch: { image: unknown } } };
     };
@@ -121,6 +151,6 @@ describe("createIngressController", () => {
 
 describe("chartCommonLabels", () => {
   it("keeps our own labels and leaves the app.kubernetes.io keys to the chart", () => {
-    expect(chartCommonLabels(LABELS)).toEqual(OWN);
+    expect(chartCommonLabels(LABELS)).toEqual(OWN_LABELS);
   });
 });

@@ -63,11 +63,26 @@ describe("Platform", () => {
         name: "ske-database-object-store",
         parent: "ske",
       },
+      { type: "kubernetes:batch/v1:CronJob", name: "ske-image-sync", parent: "ske" },
+      {
+        type: "kubernetes:cert-manager.io/v1:ClusterIssuer",
+        name: "ske-cluster-issuer",
+        parent: "ske",
+      },
+      { type: "kubernetes:core/v1:ConfigMap", name: "ske-image-sync-config", parent: "ske" },
+      { type: "kubernetes:core/v1:Namespace", name: "ske-cert-manager-namespace", parent: "ske" },
       { type: "kubernetes:core/v1:Namespace", name: "ske-database-namespace", parent: "ske" },
+      { type: "kubernetes:core/v1:Namespace", name: "ske-image-sync-namespace", parent: "ske" },
       { type: "kubernetes:core/v1:Namespace", name: "ske-ingress-namespace", parent: "ske" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-cert-manager-pull-secret", parent: "ske" },
       { type: "kubernetes:core/v1:Secret", name: "ske-database-backup-credentials", parent: "ske" },
       { type: "kubernetes:core/v1:Secret", name: "ske-database-credentials", parent: "ske" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-database-pull-secret", parent: "ske" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-image-sync-credentials", parent: "ske" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-image-sync-pull-secret", parent: "ske" },
+      { type: "kubernetes:core/v1:Secret", name: "ske-ingress-pull-secret", parent: "ske" },
       { type: "kubernetes:core/v1:Service", name: "ske-ingress-load-balancer", parent: "ske" },
+      { type: "kubernetes:helm.sh/v3:Release", name: "ske-cert-manager", parent: "ske" },
       { type: "kubernetes:helm.sh/v3:Release", name: "ske-ingress", parent: "ske" },
       { type: "kubernetes:postgresql.cnpg.io/v1:Cluster", name: "ske-database", parent: "ske" },
       {
@@ -171,7 +186,10 @@ describe("Platform", () => {
       objectStore: { mode: "none" },
     });
     const platform = new Platform("ske", { context, domain: "apps.example.eu" });
-    expect(await unwrap(platform.connections)).toEqual({});
+    // The registry the target names is the one connection it still offers.
+    expect(await unwrap(platform.connections)).toEqual({
+      registry: "registry.onstackit.cloud/acme-shop",
+    });
     await settle(recording);
   });
 

@@ -7,6 +7,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import { placementLabels } from "../../../components/contract/labels";
 import type { Placement, PlatformContract } from "../../../components/contract/types";
 import type { Workload as WorkloadConfig } from "../../../config/schema";
+import { ownRegistryImages } from "../images-fixture";
 
 export const DB_PASSWORD = "db-password-5ecret";
 export const S3_ACCESS_KEY = "SCWACCESSKEY5ECRET";
@@ -86,6 +87,8 @@ export function platformContract(
     database: databaseOutputs(),
     objectStore: objectStoreOutputs(),
     labels: placementLabels("par", PLACEMENT),
+    images: ownRegistryImages(),
+    clusterIssuer: "sovereign-acme",
     ...overrides,
   };
 }

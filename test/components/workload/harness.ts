@@ -86,6 +86,7 @@ export const ALL_CHILDREN = [
   "shop-ingress",
   "shop-namespace",
   "shop-object-store",
+  "shop-pull-secret",
   "shop-service",
   "shop-service-account",
 ];

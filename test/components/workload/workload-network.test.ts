@@ -26,7 +26,7 @@ describe("Workload network and scaling", () => {
     const { find } = await build(recording);
     const ingress = find(T.ingress, "shop-ingress").inputs;
     expect([ingress.metadata, ingress.spec]).toEqual([
-      { ...meta("shop"), annotations: { "cert-manager.io/cluster-issuer": "letsencrypt" } },
+      { ...meta("shop"), annotations: { "cert-manager.io/cluster-issuer": "sovereign-acme" } },
       {
         ingressClassName: "nginx",
         tls: [{ hosts: ["shop.par.apps.example.eu"], secretName: "shop-tls" }],

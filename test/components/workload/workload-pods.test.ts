@@ -66,6 +66,7 @@ describe("Workload pods and secrets", () => {
       automountServiceAccountToken: false,
       enableServiceLinks: false,
       securityContext: POD_SECURITY_CONTEXT,
+      imagePullSecrets: [{ name: "sovereign-registry" }],
       containers: undefined,
       volumes: [{ name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
       topologySpreadConstraints: [
@@ -85,7 +86,8 @@ describe("Workload pods and secrets", () => {
     });
     expect({ ...container, env: undefined }).toEqual({
       name: "shop",
-      image: "rg.fr-par.scw.cloud/acme/shop:1.4.2",
+      // The copy in the target's own registry, not the build registry's image.
+      image: "rg.fr-par.scw.cloud/eu-fleet-par-registry/shop:1.4.2",
       imagePullPolicy: "IfNotPresent",
       ports: [{ name: "http", containerPort: 8080, protocol: "TCP" }],
       env: undefined,

@@ -20,6 +20,7 @@ describe("Workload", () => {
       { type: T.namespace, name: "shop-namespace", parent: "shop" },
       { type: T.secret, name: "shop-database", parent: "shop" },
       { type: T.secret, name: "shop-object-store", parent: "shop" },
+      { type: T.secret, name: "shop-pull-secret", parent: "shop" },
       { type: T.service, name: "shop-service", parent: "shop" },
       { type: T.serviceAccount, name: "shop-service-account", parent: "shop" },
       { type: T.ingress, name: "shop-ingress", parent: "shop" },
