@@ -4,6 +4,7 @@
  * file and every problem's key path. Programs that throw, import a missing module or do not compile are covered
  * by test/cli/commands/check-failures.test.ts and test/cli/bin.test.ts.
  */
+import { CONTAINER_REGISTRIES, matchHost } from "../../config/catalog/hosts";
 import { describe, expect, test } from "vitest";
 import type { CheckReport } from "../../cli/engine/report";
 import { runCli } from "../cli/run-cli";
@@ -35,6 +36,7 @@ const WORKLOAD_CHILDREN = [
   "kubernetes:core/v1:Namespace shop-namespace",
   "kubernetes:core/v1:Secret shop-database",
   "kubernetes:core/v1:Secret shop-object-store",
+  "kubernetes:core/v1:Secret shop-pull-secret",
   "kubernetes:core/v1:Service shop-service",
   "kubernetes:core/v1:ServiceAccount shop-service-account",
   "kubernetes:networking.k8s.io/v1:Ingress shop-ingress",
@@ -57,9 +59,20 @@ interface ProviderStack {
   readonly children: readonly string[];
 }
 
+/** On every cluster: the ingress controller, cert-manager and its issuer, the copy job, each with a pull Secret. */
 const INGRESS = [
+  "kubernetes:batch/v1:CronJob",
+  "kubernetes:cert-manager.io/v1:ClusterIssuer",
+  "kubernetes:core/v1:ConfigMap",
   "kubernetes:core/v1:Namespace",
+  "kubernetes:core/v1:Namespace",
+  "kubernetes:core/v1:Namespace",
+  "kubernetes:core/v1:Secret",
+  "kubernetes:core/v1:Secret",
+  "kubernetes:core/v1:Secret",
+  "kubernetes:core/v1:Secret",
   "kubernetes:core/v1:Service",
+  "kubernetes:helm.sh/v3:Release",
   "kubernetes:helm.sh/v3:Release",
   "pulumi:providers:kubernetes",
 ];
@@ -67,6 +80,7 @@ const IN_CLUSTER = [
   ...INGRESS,
   "kubernetes:core/v1:Namespace",
   "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
+  "kubernetes:core/v1:Secret",
   "kubernetes:core/v1:Secret",
   "kubernetes:core/v1:Secret",
   "kubernetes:postgresql.cnpg.io/v1:Cluster",
@@ -92,7 +106,10 @@ const PROVIDER_STACKS: readonly ProviderStack[] = [
       "scaleway:databases/privilege:Privilege",
       "scaleway:databases/user:User",
       "scaleway:iam/apiKey:ApiKey",
+      "scaleway:iam/apiKey:ApiKey",
       "scaleway:iam/application:Application",
+      "scaleway:iam/application:Application",
+      "scaleway:iam/policy:Policy",
       "scaleway:iam/policy:Policy",
       "scaleway:kubernetes/cluster:Cluster",
       "scaleway:kubernetes/pool:Pool",
@@ -114,6 +131,7 @@ const PROVIDER_STACKS: readonly ProviderStack[] = [
     children: [
       ...INGRESS,
       "ovh:CloudProject/containerRegistry:ContainerRegistry",
+      "ovh:CloudProject/containerRegistryUser:ContainerRegistryUser",
       "ovh:CloudProject/database:Database",
       "ovh:CloudProject/kube:Kube",
       "ovh:CloudProject/kubeNodePool:KubeNodePool",
@@ -170,9 +188,19 @@ describe("Issue Foundation: each per-provider stack", () => {
         [...children, "sovereign:workload:Workload"].sort(),
       );
       expect(childrenOf(report, workload?.urn ?? "", target)).toEqual(WORKLOAD_CHILDREN);
-      expect([...deployments].map(([urn, d]) => [nameOf(urn), d.images, d.replicas])).toEqual([
-        [`${target}-shop`, [workloadImage(stack)], 2],
-      ]);
+      // The copy of the stack's image in the target's own registry, at the target's vendor.
+      const image = workloadImage(stack);
+      const copy = image.slice(image.lastIndexOf("/") + 1);
+      expect(
+        [...deployments].map(([urn, d]) => [
+          nameOf(urn),
+          d.images.map((i) => [
+            matchHost(CONTAINER_REGISTRIES, i.split("/")[0] ?? "")?.vendor,
+            i.endsWith(`/${copy}`),
+          ]),
+          d.replicas,
+        ]),
+      ).toEqual([[`${target}-shop`, [[vendor, true]], 2]]);
       // Everything the vendor runs is in its region (or, account-wide, in its country).
       const places = new Set(
         report.resources
@@ -270,6 +298,6 @@ describe("sovereign check in one process (main(argv, io), as tests and tools cal
       ]);
       counts.push(reportOf(run).summary.resources);
     }
-    expect(counts).toEqual([40, 40, 40]);
+    expect(counts).toEqual([54, 54, 54]);
   });
 });
