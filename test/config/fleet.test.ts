@@ -9,7 +9,6 @@ import {
 import { parseStackConfig } from "../../config/schema";
 import { TARGETS } from "../components/fleet/fixtures";
 
-
 function stack(fleet: FleetConfigInput, workload: Record<string, unknown> = {}) {
   return {
     domain: "apps.example.eu",
