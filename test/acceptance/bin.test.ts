@@ -28,10 +28,10 @@ describe("npm run plan (node cli/bin.js check . --stack eu-fleet --assume-config
       "Result: PASS — no mandatory violation, 4 advisory",
     ]);
     expect(lines.filter((l) => /^ {2}\S+ · \S+ \(\w\w\) — \d+ resources$/.test(l))).toEqual([
-      "  ionos · es/vit (ES) — 39 resources",
+      "  ionos · es/vit (ES) — 40 resources",
       "  ovhcloud · GRA (FR) — 42 resources",
       "  scaleway · fr-par (FR) — 61 resources",
-      "  stackit · eu01 (DE) — 39 resources",
+      "  stackit · eu01 (DE) — 40 resources",
     ]);
   });
 });
