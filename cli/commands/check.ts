@@ -48,6 +48,8 @@ Options:
                              --pack-config. Vendored: ${SCHEMA_VERSIONS.join(", ")}. Default: ${DEFAULT_KUBERNETES_VERSION}.
       --assume-config        Fill required config the stack does not set with placeholders and list the keys
                              in the report, instead of failing.
+  -v, --verbose              List every resource and every violation (text format); by default a plan of
+                             more than 40 resources is summarised by type.
       --debug                Show stack traces for program and engine errors.
   -h, --help                 Show this help.
 
@@ -84,6 +86,7 @@ const OPTIONS = {
   environment: { type: "string" },
   "kubernetes-version": { type: "string" },
   "assume-config": { type: "boolean", default: false },
+  verbose: { type: "boolean", short: "v", default: false },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -180,6 +183,7 @@ export async function runCheck(
       stackFile: outcome.stackFile,
       programDir: outcome.programDir,
       plan: outcome.resources,
+      verbose: values.verbose,
     };
     const output = outcome.redact(render(outcome.report, context));
     const { mandatory, advisory } = outcome.report.summary;

@@ -25,6 +25,7 @@ import {
   type PackSource,
 } from "./packs";
 import { createPlacer, UNPLACED } from "./placement";
+import { declaredFacts, declaredProviderPlaces } from "./declared";
 import { describeProgramError } from "./program-errors";
 import {
   chooseStack,
@@ -172,7 +173,23 @@ function placerOf(resources: readonly RecordedResource[]): {
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const providerOf = (r: RecordedResource) =>
     r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined;
-  const place = createPlacer(providerOf);
+  const providerUrn = (r: RecordedResource) => (r.provider ? providerUrnOf(r.provider) : undefined);
+  const placeOwn = createPlacer(providerOf);
+  const own = new Map(resources.map((r) => [r.urn, placeOwn(r)]));
+  const declared = declaredProviderPlaces(
+    resources,
+    resources.map((r) => own.get(r.urn) ?? UNPLACED),
+    providerUrn,
+  );
+  // A Kubernetes provider, or an unlabelled object it deploys, takes the place its labelled objects declare.
+  const place: Place = (r) => {
+    const placed = own.get(r.urn) ?? placeOwn(r);
+    if (placed !== UNPLACED) return placed;
+    const provider = providerUrn(r);
+    return (
+      declared.get(r.urn) ?? (provider === undefined ? undefined : declared.get(provider)) ?? placed
+    );
+  };
   const placeProvider: ProviderPlacer = (urn) => {
     const provider = byUrn.get(urn);
     const placed = provider && place(provider);
@@ -197,6 +214,7 @@ function planOf(
       ...(source ? { source } : {}),
       protect: r.protect,
       retainOnDelete: r.retainOnDelete,
+      ...declaredFacts(r),
     };
   });
 }

@@ -31,6 +31,8 @@ export interface Placed {
   readonly vendor: string;
   readonly region: string | null;
   readonly country: string | null;
+  /** Placed from labels the program declares, not from an observed location. */
+  readonly declared?: true;
 }
 
 export const NEUTRAL: Placed = { vendor: "neutral", region: null, country: null };
@@ -157,13 +159,12 @@ function placeByLabels(inputs: Record<string, unknown>): Placed | undefined {
   const vendor = known(at(labels, [LABEL.vendor]));
   if (!vendor) return undefined;
   const region = known(at(labels, [LABEL.region]));
-  return (
-    placeByName(vendor, region) ?? {
-      vendor,
-      region: region ?? null,
-      country: known(at(labels, [LABEL.country])) ?? null,
-    }
-  );
+  const placed = placeByName(vendor, region) ?? {
+    vendor,
+    region: region ?? null,
+    country: known(at(labels, [LABEL.country])) ?? null,
+  };
+  return { ...placed, declared: true };
 }
 
 /**

@@ -22,6 +22,18 @@ export interface PlannedResource {
   readonly source?: { readonly file: string; readonly line: number };
   readonly protect: boolean;
   readonly retainOnDelete: boolean;
+  /**
+   * True when the place comes from what the program declares (the `sovereign.eu/*` labels, or for a Kubernetes
+   * provider whose kubeconfig is not readable offline, the labels of the objects it deploys) rather than from an
+   * observed location (a region input, a kubeconfig's API server).
+   */
+  readonly declared?: true;
+  /** The fleet target the resource belongs to (`sovereign.eu/target` label), when declared. */
+  readonly target?: string;
+  /** The workload a pod-bearing object runs (`app.kubernetes.io/name` label, else its name). */
+  readonly workload?: string;
+  /** Replicas a Deployment, StatefulSet or ReplicaSet asks for, when known. */
+  readonly replicas?: number;
 }
 
 export type ReportedLevel = "mandatory" | "advisory";

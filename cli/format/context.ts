@@ -33,6 +33,11 @@ export interface FormatContext {
    * @default - none: only the report is rendered
    */
   readonly plan?: readonly RecordedResource[];
+  /**
+   * List every resource and every violation, however long the plan (text format).
+   * @default false - long plans are summarised by type, long violation lists counted per policy
+   */
+  readonly verbose?: boolean;
 }
 
 /** The fields of a context with their defaults applied. */

@@ -5,6 +5,7 @@
  */
 import type { CheckReport } from "../engine/report";
 import type { FormatContext } from "./context";
+import { render as renderHtml } from "./html";
 import { renderJson } from "./json";
 import { render as renderJunit } from "./junit";
 import { render as renderMarkdown } from "./markdown";
@@ -21,6 +22,7 @@ export const RENDERERS: Readonly<Record<string, Renderer>> = {
   sarif: renderSarif,
   junit: renderJunit,
   "preview-json": renderPreviewJson,
+  html: renderHtml,
 };
 
 export const FORMAT_NAMES = Object.keys(RENDERERS);

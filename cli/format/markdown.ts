@@ -1,5 +1,5 @@
 /**
- * `--format markdown`: the pull-request comment. The verdict first, then the violations, the plan per vendor
+ * `--format markdown`: the pull-request comment. The verdict first, then the violations, the fleet map (Mermaid), the plan per vendor
  * (where every resource lands), the exemptions in use, what the offline run had to assume, and the sections other
  * modules add (the fleet exit report). A hidden marker names the project and stack so a CI job can find and
  * update its own comment instead of adding one per push. GitHub refuses comments over 65,536 characters, so long
@@ -14,6 +14,7 @@ import type {
   ReportedViolation,
 } from "../engine/report";
 import type { FormatContext } from "./context";
+import { fleetMap } from "./map";
 import { SECTION_RENDERERS } from "./markdown-sections";
 import { sovereigntyMarkdown } from "./sovereignty";
 import { sortedViolations, viewOf, type ReportView } from "./view";
@@ -142,6 +143,12 @@ function planPart(r: CheckReport): string[] {
   ];
 }
 
+/** The fleet map as a Mermaid block, which GitHub and GitLab render; nothing when the plan places nothing. */
+function mapPart(r: CheckReport): string[] {
+  const map = fleetMap(r);
+  return map === "" ? [] : ["### Fleet map", "", "```mermaid", map.trimEnd(), "```"];
+}
+
 function exemptionRow(e: ExemptionInUse): string[] {
   const state = e.expired
     ? `⛔ expired ${cell(e.expires)} — counted as a violation`
@@ -206,6 +213,7 @@ export function render(report: CheckReport, ctx?: FormatContext): string {
     `**${r.summary.resources}** resources · **${r.summary.mandatory}** mandatory · **${r.summary.advisory}** advisory · ${r.policies.length} policies ran`,
     "",
     ...violationsPart(view),
+    ...[mapPart(r)].flatMap((part) => (part.length > 0 ? ["", ...part] : [])),
     "",
     ...planPart(r),
     ...[exemptionsPart(r), notesPart(r)].flatMap((part) => (part.length > 0 ? ["", ...part] : [])),

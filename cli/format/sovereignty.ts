@@ -13,10 +13,42 @@ function heading(s: SovereigntyReport): string {
   return `${s.framework.name} v${s.framework.version}: levels are this toolkit's assessment from public facts (docs/sovereignty.md)`;
 }
 
-/** `--format text`: stack level, objectives, offerings weakest first, workloads, undetected offerings. */
-export function sovereigntyTextLines(report: CheckReport): string[] {
+/** Items named on a compact line before the rest are counted. */
+const NAMED = 4;
+
+const firstOf = (items: readonly string[]) =>
+  items.length > NAMED
+    ? `${items.slice(0, NAMED).join(" · ")} · +${items.length - NAMED} more`
+    : items.join(" · ");
+
+/** The text summary: at most five lines however many offerings and workloads (`--verbose` gives them all). */
+function compactTextLines(s: SovereigntyReport): string[] {
+  return [
+    "",
+    `Sovereignty: overall ${seal(s.seal)} · score ${percent(s.score)} (${s.framework.name} v${s.framework.version}; this toolkit's assessment, docs/sovereignty.md)`,
+    `  per objective: ${OBJECTIVE_IDS.map((id) => `${id} ${seal(s.objectives[id]?.seal ?? null)}`).join(" · ")}`,
+    `  offerings, weakest first: ${firstOf(s.offerings.map((o) => `${o.id} ${seal(o.seal)}`))}`,
+    ...(s.workloads.length > 0
+      ? [
+          `  weakest offering per workload: ${firstOf(s.workloads.map((w) => `${w.workload} (${w.classification}) ${w.weakest ?? "unknown"} ${seal(w.seal)}`))}`,
+        ]
+      : []),
+    ...(s.undetected.length > 0
+      ? [
+          `  ! ${s.undetected.length} resource(s) of an offering that could not be told apart (--verbose lists them)`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * `--format text`: stack level, objectives, offerings weakest first, workloads, undetected offerings; in
+ * `verbose` mode one line each, else the compact summary.
+ */
+export function sovereigntyTextLines(report: CheckReport, verbose = true): string[] {
   const s = report.sovereignty;
   if (!s) return [];
+  if (!verbose && s.seal !== null) return compactTextLines(s);
   if (s.seal === null && s.undetected.length === 0)
     return ["", "Sovereignty", `  ${heading(s)}`, "  no offering relied on"];
   const width = Math.max(...OBJECTIVE_IDS.map((id) => OBJECTIVES[id].name.length));

@@ -65,28 +65,32 @@ export function survivalMarkdown(survival: readonly Survival[] | undefined): str
 }
 
 /** `      gra (ovhcloud) breaks: image …; dns …`, one line per target. */
-function byTarget(lost: readonly BrokenDependency[], verb: string): string[] {
-  const groups = new Map<string, string[]>();
-  for (const b of lost) {
-    const key = `${b.target} (${b.targetVendor})`;
-    const what = `${b.kind} ${b.endpoint}`;
-    const list = groups.get(key) ?? [];
-    if (!list.includes(what)) list.push(what);
-    groups.set(key, list);
-  }
-  return [...groups].map(([t, list]) => `      ${t} ${verb}: ${list.join("; ")}`);
+/**
+ * One line for what a lost vendor breaks (or degrades), whatever the fleet's size: the targets, how many
+ * dependencies of each kind, one example. The JSON and Markdown reports list each one.
+ */
+function lostLine(lost: readonly BrokenDependency[], verb: string): string[] {
+  const first = lost[0];
+  if (first === undefined) return [];
+  const targets = [...new Set(lost.map((b) => b.target))];
+  const kinds = new Map<string, Set<string>>();
+  for (const b of lost) kinds.set(b.kind, (kinds.get(b.kind) ?? new Set()).add(b.endpoint));
+  const counts = [...kinds].map(([kind, endpoints]) => `${kind} ×${endpoints.size}`).join(", ");
+  return [
+    `      ${verb} ${targets.join(", ")} through ${counts} (e.g. ${first.kind} ${first.endpoint})`,
+  ];
 }
 
-/** Compact text: one line per lost vendor, then what it breaks and degrades, grouped by target. */
+/** Compact text: per lost vendor one line, then one line for what it breaks and one for what it degrades. */
 export function survivalText(survival: readonly Survival[] | undefined): string[] {
   if (!survival || survival.length === 0) return [];
   return [
     "",
-    "Survival after losing one vendor (dependencies included)",
+    "Survival after losing one vendor (dependencies included; markdown and json list each one)",
     ...survival.flatMap((s) => {
       const gone = s.targetsLost.length > 0 ? ` · gone: ${s.targetsLost.join(", ")}` : "";
       const head = `  ${shortOf(s) ? "✗" : "✓"} ${s.lost}: ${capacityLine(s)} · serving: ${s.serving.join(", ") || "none"}${gone}`;
-      return [head, ...byTarget(s.broken, "breaks"), ...byTarget(s.degraded, "degrades")];
+      return [head, ...lostLine(s.broken, "breaks"), ...lostLine(s.degraded, "degrades")];
     }),
   ];
 }

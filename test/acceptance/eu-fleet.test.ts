@@ -48,20 +48,17 @@ describe("Issue Foundation: sovereign check . --stack eu-fleet --assume-config",
   test("places resources at four distinct EU vendors: scaleway, ovhcloud, stackit and ionos", () => {
     const vendors = new Set(report.resources.map((r) => r.vendor));
     expect([...vendors].filter((v) => EU_VENDORS.includes(v)).sort()).toEqual(EU_VENDORS);
-    // Besides them: components, the stack, and what only the assumed kubeconfigs could place.
-    expect([...vendors].sort()).toEqual([...EU_VENDORS, "component", "neutral", "unknown"].sort());
+    // Besides them: components and the stack. The kubeconfig targets' providers and Helm releases are placed
+    // where the labels of their objects declare (their kubeconfigs are assumed placeholders).
+    expect([...vendors].sort()).toEqual([...EU_VENDORS, "component", "neutral"].sort());
     expect(
       report.resources
-        .filter((r) => r.vendor === "unknown")
-        .map((r) => r.name)
+        .filter((r) => r.declared && !r.type.startsWith("kubernetes:"))
+        .map((r) => [r.name, r.vendor, r.region, r.target])
         .sort(),
     ).toEqual([
-      "ionos-cert-manager",
-      "ionos-ingress",
-      "ionos-kubernetes",
-      "ske-cert-manager",
-      "ske-ingress",
-      "ske-kubernetes",
+      ["ionos-kubernetes", "ionos", "es/vit", "ionos"],
+      ["ske-kubernetes", "stackit", "eu01", "ske"],
     ]);
   });
 

@@ -100,19 +100,25 @@ describe("Issue Reports and CI: --format <format> --out <file>", () => {
     },
   );
 
-  test.each(NAMES)("%s as text: the plan, the violations and the verdict", (program) => {
-    const lines = written(program, "text").trimEnd().split("\n");
-    const { project, stack } = PROGRAMS[program];
-    const { mandatory, advisory } = jsonOf(program).summary;
-    expect([lines[0], lines[3], lines.at(-1)]).toEqual([
-      `sovereign check · project ${project} · stack ${stack}`,
-      "Plan (by vendor and region)",
-      mandatory > 0
-        ? `Result: FAIL — ${mandatory} mandatory violations, ${advisory} advisory`
-        : `Result: PASS — no mandatory violation, ${advisory} advisory`,
-    ]);
-    expect(lines).toContain(`Violations (${mandatory} mandatory, ${advisory} advisory)`);
-  });
+  test.each(NAMES)(
+    "%s as text: the verdict, the places, the violations and the verdict again",
+    (program) => {
+      const lines = written(program, "text").trimEnd().split("\n");
+      const { project, stack } = PROGRAMS[program];
+      const { mandatory, advisory } = jsonOf(program).summary;
+      const result =
+        mandatory > 0
+          ? `Result: FAIL — ${mandatory} mandatory violations, ${advisory} advisory`
+          : `Result: PASS — no mandatory violation, ${advisory} advisory`;
+      expect([lines[0], lines[1], lines.at(-1)]).toEqual([
+        `sovereign check · project ${project} · stack ${stack}`,
+        result,
+        result,
+      ]);
+      expect(lines[4]).toMatch(/^ {2}Where +resources/);
+      expect(lines).toContain(`Violations (${mandatory} mandatory, ${advisory} advisory)`);
+    },
+  );
 
   test.each(NAMES)(
     "%s as markdown: the verdict and one violations-table row per violation",

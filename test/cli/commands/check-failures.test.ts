@@ -135,7 +135,7 @@ describe("sovereign check: a command line or config that is wrong exits 2 with w
     [
       "an unknown format",
       [program("reads-file"), "--stack", "dev", "--format", "yaml"],
-      "sovereign check: unknown format 'yaml': use one of text, json, markdown, sarif, junit, preview-json\n",
+      "sovereign check: unknown format 'yaml': use one of text, json, markdown, sarif, junit, preview-json, html\n",
     ],
     [
       "a --config without '='",

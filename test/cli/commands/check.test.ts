@@ -115,20 +115,22 @@ describe("sovereign check: the plan", () => {
     ]);
   });
 
-  test("places Kubernetes objects by their provider's kubeconfig server, else by labels, with main and stackConfigDir honoured", async () => {
+  test("places Kubernetes objects by their provider's kubeconfig server, else by labels (a secret kubeconfig's provider and unlabelled objects where its labelled ones agree, as declared), with main and stackConfigDir honoured", async () => {
     const { code, report } = await checkJson([program("kubeconfig-stackit"), "--stack", "prod"]);
     expect(code).toBe(0);
     expect(
-      report.resources.map((r) => [r.type, r.name, r.vendor, r.region, r.country]).sort(),
+      report.resources
+        .map((r) => [r.type, r.name, r.vendor, r.region, r.country, r.declared ?? false])
+        .sort(),
     ).toEqual([
-      ["kubernetes:apps/v1:Deployment", "web", "ovhcloud", "GRA", "FR"],
-      ["kubernetes:core/v1:ConfigMap", "labelled", "ionos", "de/fra", "DE"],
-      ["kubernetes:core/v1:ConfigMap", "unlabelled", "unknown", null, null],
-      ["kubernetes:core/v1:Namespace", "shop", "stackit", "eu01", "DE"],
-      ["pulumi:providers:kubernetes", "default_4_34_2", "stackit", "eu01", "DE"],
-      ["pulumi:providers:kubernetes", "elsewhere", "unknown", null, null],
-      ["pulumi:providers:kubernetes", "gra", "ovhcloud", "GRA", "FR"],
-      ["pulumi:pulumi:Stack", "fixture-k8s-prod", "neutral", null, null],
+      ["kubernetes:apps/v1:Deployment", "web", "ovhcloud", "GRA", "FR", false],
+      ["kubernetes:core/v1:ConfigMap", "labelled", "ionos", "de/fra", "DE", true],
+      ["kubernetes:core/v1:ConfigMap", "unlabelled", "ionos", "de/fra", "DE", true],
+      ["kubernetes:core/v1:Namespace", "shop", "stackit", "eu01", "DE", false],
+      ["pulumi:providers:kubernetes", "default_4_34_2", "stackit", "eu01", "DE", false],
+      ["pulumi:providers:kubernetes", "elsewhere", "ionos", "de/fra", "DE", true],
+      ["pulumi:providers:kubernetes", "gra", "ovhcloud", "GRA", "FR", false],
+      ["pulumi:pulumi:Stack", "fixture-k8s-prod", "neutral", null, null, false],
     ]);
   });
 
@@ -477,24 +479,21 @@ describe("sovereign check: output", () => {
     });
   });
 
-  test("prints the plan grouped by vendor and region, then the result line, as text", async () => {
+  test("prints the verdict, the places, the violations, then every resource of a short plan, as text", async () => {
     const run = await runCli(["check", program("reads-file"), "--stack", "dev"], {
       packSource: NO_PACKS,
     });
     expect(run.stdout).toBe(
       [
         "sovereign check · project fixture-reads-file · stack dev",
+        "Result: PASS — no mandatory violation, 0 advisory",
         "4 resources · packs: none",
         "",
-        "Plan (by vendor and region)",
-        "  scaleway — 1 resource",
-        "    pulumi:providers:scaleway  default_1_54_0_github_/api.github.com/pulumiverse",
-        "  scaleway · fr-par (FR) — 1 resource",
-        "    scaleway:network/vpc:Vpc   vpc-fr-par",
-        "  scaleway · pl-waw (PL) — 1 resource",
-        "    scaleway:network/vpc:Vpc   vpc-pl-waw",
-        "  neutral — 1 resource",
-        "    pulumi:pulumi:Stack        fixture-reads-file-dev",
+        "  Where                   resources  replicas",
+        "  scaleway                        1",
+        "  scaleway · fr-par (FR)          1",
+        "  scaleway · pl-waw (PL)          1",
+        "  neutral                         1",
         "",
         "Violations (0 mandatory, 0 advisory)",
         "  none",
@@ -515,6 +514,16 @@ describe("sovereign check: output", () => {
         "    SOV-8 Environmental sustainability          SEAL-2  50.0%",
         "  offerings (weakest first):",
         "    scaleway — Scaleway (Scaleway SAS, FR): SEAL-2 · 75.0% · 3 resources",
+        "",
+        "Plan (by vendor and region)",
+        "  scaleway — 1 resource",
+        "    pulumi:providers:scaleway  default_1_54_0_github_/api.github.com/pulumiverse",
+        "  scaleway · fr-par (FR) — 1 resource",
+        "    scaleway:network/vpc:Vpc   vpc-fr-par",
+        "  scaleway · pl-waw (PL) — 1 resource",
+        "    scaleway:network/vpc:Vpc   vpc-pl-waw",
+        "  neutral — 1 resource",
+        "    pulumi:pulumi:Stack        fixture-reads-file-dev",
         "",
         "Result: PASS — no mandatory violation, 0 advisory",
         "",

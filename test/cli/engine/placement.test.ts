@@ -62,7 +62,11 @@ const labels = {
 
 describe("createPlacer", () => {
   test.each<
-    [string, RecordedResource, { vendor: string; region: string | null; country: string | null }]
+    [
+      string,
+      RecordedResource,
+      { vendor: string; region: string | null; country: string | null; declared?: true },
+    ]
   >([
     ["the stack as neutral", stackResource(), { vendor: "neutral", region: null, country: null }],
     [
@@ -203,7 +207,7 @@ describe("createPlacer", () => {
         provider: using(providers.secret),
         inputs: { metadata: { labels } },
       }),
-      { vendor: "ovhcloud", region: "GRA", country: "FR" },
+      { vendor: "ovhcloud", region: "GRA", country: "FR", declared: true },
     ],
     [
       "a Kubernetes object with an unknown kubeconfig and no labels as unknown",
@@ -229,7 +233,7 @@ describe("createPlacer", () => {
           },
         },
       }),
-      { vendor: "proximus", region: "brussels", country: "BE" },
+      { vendor: "proximus", region: "brussels", country: "BE", declared: true },
     ],
     [
       "a Kubernetes component as component",

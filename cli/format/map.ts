@@ -1,0 +1,104 @@
+/**
+ * The fleet map: a Mermaid flowchart of where a plan runs. Vendors and their countries are groups, each place a
+ * plan uses (a fleet target, or a vendor's region) is one node with its resources and workloads' replicas, and
+ * cross-vendor data copies are arrows. Resources are never drawn one by one, so the map stays readable at four
+ * vendors and at twenty targets. GitHub and GitLab render the block natively; the HTML report renders it with
+ * the bundled Mermaid.
+ */
+import { VENDORS, type VendorId } from "../../config/catalog/vendors";
+import type { CheckReport } from "../engine/report";
+import { FLEET_SECTION, type FleetReport } from "../report/fleet";
+import { declaredText, replicasText, summarisePlaces, type PlaceSummary } from "./places";
+
+/** Groups that are no place at all. */
+const NOT_PLACES = new Set(["neutral", "component"]);
+
+/** Text safe inside a quoted Mermaid label: no quotes, no markup of the user's own. */
+export function mermaidText(text: string): string {
+  return text
+    .replace(/&/g, "#amp;")
+    .replace(/"/g, "#quot;")
+    .replace(/</g, "#lt;")
+    .replace(/>/g, "#gt;")
+    .replace(/[\r\n]+/g, " ");
+}
+
+interface Site extends PlaceSummary {
+  readonly id: string;
+}
+
+const vendorName = (id: string) =>
+  id === "unknown" ? "unknown vendor" : (VENDORS[id as VendorId]?.name ?? id);
+
+function siteLabel(site: Site): string {
+  const where = site.region ?? (site.vendor === "unknown" ? "not placed" : "no region");
+  const head =
+    site.targets.length > 0
+      ? `<b>${mermaidText(site.targets.join(", "))}</b> · ${mermaidText(where)}`
+      : `<b>${mermaidText(where)}</b>`;
+  const basis = declaredText(site);
+  const replicas = replicasText(site.replicas);
+  return [
+    head,
+    `${site.resources} resource${site.resources === 1 ? "" : "s"}${basis === "" ? "" : ` (${basis})`}`,
+    ...(replicas === "" ? [] : [mermaidText(replicas)]),
+  ].join("<br/>");
+}
+
+/** The site each fleet target runs at (the first place its resources declare it). */
+function siteOfTarget(sites: readonly Site[]): Map<string, Site> {
+  const byTarget = new Map<string, Site>();
+  for (const site of sites)
+    for (const t of site.targets) if (!byTarget.has(t)) byTarget.set(t, site);
+  return byTarget;
+}
+
+const COPY_WORDS = { objects: "bucket copy", database: "database backup" } as const;
+
+/** One arrow per source and destination site, naming the kinds of data copied, from the fleet exit report. */
+function copyEdges(report: CheckReport, byTarget: ReadonlyMap<string, Site>): string[] {
+  const fleet = report.sections?.[FLEET_SECTION] as FleetReport | undefined;
+  const edges = new Map<string, { from: Site; to: Site; kinds: Set<string> }>();
+  for (const f of fleet?.fleets ?? [])
+    for (const c of f.copies) {
+      const from = c.source === undefined ? undefined : byTarget.get(c.source);
+      const to = c.destination === undefined ? undefined : byTarget.get(c.destination);
+      if (!from || !to || from === to) continue;
+      const key = `${from.id}>${to.id}`;
+      const edge = edges.get(key) ?? { from, to, kinds: new Set<string>() };
+      edge.kinds.add(`${COPY_WORDS[c.kind]}${c.suspended ? " (suspended)" : ""}`);
+      edges.set(key, edge);
+    }
+  return [...edges.values()].map(
+    (e) => `  ${e.from.id} -->|"${[...e.kinds].join(", ")}"| ${e.to.id}`,
+  );
+}
+
+/** The map as Mermaid flowchart source; "" when the plan places nothing. */
+export function fleetMap(report: CheckReport): string {
+  const sites: Site[] = summarisePlaces(report.resources)
+    .filter((p) => !NOT_PLACES.has(p.vendor))
+    .map((p, i) => ({ ...p, id: `s${i}` }));
+  if (sites.length === 0) return "";
+  const byVendor = new Map<string, Map<string, Site[]>>();
+  for (const site of sites) {
+    const countries = byVendor.get(site.vendor) ?? new Map<string, Site[]>();
+    const country = site.country ?? "?";
+    countries.set(country, [...(countries.get(country) ?? []), site]);
+    byVendor.set(site.vendor, countries);
+  }
+  const lines = ["flowchart LR"];
+  [...byVendor].forEach(([vendor, countries], v) => {
+    lines.push(`  subgraph v${v}["${mermaidText(vendorName(vendor))}"]`);
+    [...countries].forEach(([country, list], c) => {
+      lines.push(`    subgraph v${v}c${c}["${mermaidText(country)}"]`);
+      for (const site of list) lines.push(`      ${site.id}["${siteLabel(site)}"]`);
+      lines.push("    end");
+    });
+    lines.push("  end");
+    if (vendor === "unknown") lines.push(`  class v${v} unplaced`);
+  });
+  lines.push(...copyEdges(report, siteOfTarget(sites)));
+  lines.push("  classDef unplaced fill:#fde8e8,stroke:#c00,color:#600");
+  return `${lines.join("\n")}\n`;
+}
