@@ -1,7 +1,8 @@
 /**
  * The fleet map: a Mermaid flowchart of where a plan runs. Vendors and their countries are groups, each place a
- * plan uses (a fleet target, or a vendor's region) is one node with its resources and workloads' replicas, and
- * cross-vendor data copies are arrows. Resources are never drawn one by one, so the map stays readable at four
+ * plan uses (a fleet target, or a vendor's region) is one node with its resources and workloads' replicas,
+ * cross-vendor data copies are arrows, and run-time dependencies on another vendor (registry, chart source, DNS,
+ * certificate issuer, object store) are dotted warning arrows. Resources are never drawn one by one, so the map stays readable at four
  * vendors and at twenty targets. GitHub and GitLab render the block natively; the HTML report renders it with
  * the bundled Mermaid.
  */
@@ -74,6 +75,50 @@ function copyEdges(report: CheckReport, byTarget: ReadonlyMap<string, Site>): st
   );
 }
 
+/** Kinds drawn as warning arrows when they cross vendors; backups and copies are drawn as data arrows. */
+const RUNTIME_KINDS = new Set(["image", "chart", "dns", "certificate-issuer", "object-store"]);
+
+/**
+ * Dotted warning arrows for run-time dependencies served by another vendor than the target's own: one per target
+ * and serving vendor, naming the kinds. The vendor's group is the arrow's end when the map has one, else a
+ * node of its own (a CA, a registry of a vendor that runs nothing here).
+ */
+function dependencyEdges(
+  report: CheckReport,
+  byTarget: ReadonlyMap<string, Site>,
+  vendorGroups: ReadonlyMap<string, string>,
+): string[] {
+  const edges = new Map<
+    string,
+    { from: Site; vendor: string; country: string; kinds: Set<string> }
+  >();
+  for (const d of report.dependencies ?? []) {
+    const from = byTarget.get(d.target);
+    if (!from || !RUNTIME_KINDS.has(d.kind) || d.vendor === from.vendor) continue;
+    const key = `${from.id}>${d.vendor}`;
+    const edge = edges.get(key) ?? {
+      from,
+      vendor: d.vendor,
+      country: d.country ?? "?",
+      kinds: new Set(),
+    };
+    edge.kinds.add(d.kind);
+    edges.set(key, edge);
+  }
+  const external = new Map<string, string>();
+  const lines: string[] = [];
+  for (const e of edges.values()) {
+    let to = vendorGroups.get(e.vendor) ?? external.get(e.vendor);
+    if (to === undefined) {
+      to = `x${external.size}`;
+      external.set(e.vendor, to);
+      lines.push(`  ${to}["${mermaidText(`${vendorName(e.vendor)} (${e.country})`)}"]:::external`);
+    }
+    lines.push(`  ${e.from.id} -.->|"⚠ ${[...e.kinds].join(", ")}"| ${to}`);
+  }
+  return lines;
+}
+
 /** The map as Mermaid flowchart source; "" when the plan places nothing. */
 export function fleetMap(report: CheckReport): string {
   const sites: Site[] = summarisePlaces(report.resources)
@@ -88,7 +133,9 @@ export function fleetMap(report: CheckReport): string {
     byVendor.set(site.vendor, countries);
   }
   const lines = ["flowchart LR"];
+  const vendorGroups = new Map<string, string>();
   [...byVendor].forEach(([vendor, countries], v) => {
+    vendorGroups.set(vendor, `v${v}`);
     lines.push(`  subgraph v${v}["${mermaidText(vendorName(vendor))}"]`);
     [...countries].forEach(([country, list], c) => {
       lines.push(`    subgraph v${v}c${c}["${mermaidText(country)}"]`);
@@ -98,7 +145,9 @@ export function fleetMap(report: CheckReport): string {
     lines.push("  end");
     if (vendor === "unknown") lines.push(`  class v${v} unplaced`);
   });
-  lines.push(...copyEdges(report, siteOfTarget(sites)));
+  const byTarget = siteOfTarget(sites);
+  lines.push(...copyEdges(report, byTarget), ...dependencyEdges(report, byTarget, vendorGroups));
   lines.push("  classDef unplaced fill:#fde8e8,stroke:#c00,color:#600");
+  lines.push("  classDef external fill:#fff8c5,stroke:#bf8700,color:#6b4b00");
   return `${lines.join("\n")}\n`;
 }

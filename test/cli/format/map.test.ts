@@ -83,6 +83,7 @@ describe("fleetMap", () => {
       "  end",
       '  s1 -->|"bucket copy, database backup"| s0',
       "  classDef unplaced fill:#fde8e8,stroke:#c00,color:#600",
+      "  classDef external fill:#fff8c5,stroke:#bf8700,color:#6b4b00",
       "",
     ]);
   });
@@ -129,6 +130,55 @@ describe("fleetMap", () => {
     const map = fleetMap(fleet([deployment('x"];click s0 evil', "scaleway", "fr-par", "FR")], []));
     expect(map).toContain("<b>x#quot;];click s0 evil</b>");
     await expect(parseMermaid(map)).resolves.toBe("flowchart-v2");
+  });
+});
+
+describe("fleetMap dependencies", () => {
+  const dependency = (
+    target: string,
+    kind: string,
+    endpoint: string,
+    vendor: string,
+    country: string,
+  ) => ({
+    target,
+    kind,
+    endpoint,
+    vendor,
+    country,
+    urn: `${BASE}kubernetes:apps/v1:Deployment::${target}-shop`,
+    resource: `Deployment ${target}-shop`,
+  });
+
+  test("draws a dotted warning arrow per target and serving vendor for run-time dependencies that cross vendors", async () => {
+    const report = {
+      ...fleet(
+        [deployment("par", "scaleway", "fr-par", "FR"), deployment("gra", "ovhcloud", "GRA", "FR")],
+        [],
+      ),
+      dependencies: [
+        dependency("gra", "image", "rg.fr-par.scw.cloud/acme/shop:1", "scaleway", "FR"),
+        dependency("gra", "dns", "apps.example.eu", "scaleway", "FR"),
+        dependency(
+          "gra",
+          "certificate-issuer",
+          "https://acme-v02.api.letsencrypt.org/directory",
+          "letsencrypt",
+          "US",
+        ),
+        dependency("par", "image", "rg.fr-par.scw.cloud/acme/shop:1", "scaleway", "FR"),
+        dependency("par", "backup", "https://s3.gra.io.cloud.ovh.net", "ovhcloud", "FR"),
+      ],
+    } as unknown as CheckReport;
+    const edges = fleetMap(report)
+      .split("\n")
+      .filter((l) => l.includes("-.->") || l.includes(":::external"));
+    expect(edges).toEqual([
+      '  s0 -.->|"⚠ image, dns"| v1',
+      '  x0["letsencrypt (US)"]:::external',
+      '  s0 -.->|"⚠ certificate-issuer"| x0',
+    ]);
+    await expect(parseMermaid(fleetMap(report))).resolves.toBe("flowchart-v2");
   });
 });
 
