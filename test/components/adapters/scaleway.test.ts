@@ -384,12 +384,15 @@ describe("scalewayAdapter", () => {
     ).toMatch(/^Mock-1[0-9a-f]{26}$/);
   });
 
-  it("fails early without an organization for the bucket credential, naming the key and the variable", () => {
+  it("fails early without an organization for the bucket credential, naming the key and the variable", async () => {
+    // The parent registers under this test's mocks and settles before the next test swaps them.
+    const recording = recordingMocks({ stack: STACK });
     const ctx = contextFor({ ...TARGETS.scaleway, organizationId: undefined });
     const saved = ORGANIZATION_ENV.map((k) => [k, process.env[k]] as const);
     for (const k of ORGANIZATION_ENV) process.env[k] = "";
+    const parent = testParent();
     try {
-      expect(thrownBy(() => scalewayObjectStore("par", ctx as ScalewayContext, testParent()))).toBe(
+      expect(thrownBy(() => scalewayObjectStore("par", ctx as ScalewayContext, parent))).toBe(
         "target par: the bucket and registry credentials (Scaleway IAM applications, policies and API keys) need an " +
           "organization id; set sovereign:targets[].organizationId on target par in the stack file, or export " +
           "SCW_DEFAULT_ORGANIZATION_ID",
@@ -397,6 +400,7 @@ describe("scalewayAdapter", () => {
     } finally {
       for (const [k, v] of saved) process.env[k] = v ?? "";
     }
+    await settle(recording);
   });
 
   it("puts the organization on the IAM application and its policy", async () => {
