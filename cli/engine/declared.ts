@@ -4,7 +4,7 @@
  * assumed placeholder), the place its labelled objects agree on. Such places are marked `declared`.
  */
 import { LABEL } from "../../domain/labels";
-import type { Placed } from "./placement";
+import { placeKey, type Placed } from "./placement";
 import type { RecordedResource } from "./recorder";
 
 /** Kinds whose `spec.replicas` says how many pods serve. */
@@ -53,8 +53,6 @@ export function declaredFacts(r: RecordedResource): DeclaredFacts {
 
 /** A declared place, with the fleet target when the objects agree on one. */
 export type DeclaredPlace = Placed & { readonly target?: string };
-
-const placeKey = (p: Placed) => `${p.vendor}|${p.region ?? ""}|${p.country ?? ""}`;
 
 /**
  * A declared place for each Kubernetes provider, when every labelled object it deploys declares the same one

@@ -175,12 +175,9 @@ function placerOf(resources: readonly RecordedResource[]): {
     r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined;
   const providerUrn = (r: RecordedResource) => (r.provider ? providerUrnOf(r.provider) : undefined);
   const placeOwn = createPlacer(providerOf);
-  const own = new Map(resources.map((r) => [r.urn, placeOwn(r)]));
-  const declared = declaredProviderPlaces(
-    resources,
-    resources.map((r) => own.get(r.urn) ?? UNPLACED),
-    providerUrn,
-  );
+  const placed = resources.map(placeOwn);
+  const own = new Map(resources.map((r, i) => [r.urn, placed[i] ?? UNPLACED]));
+  const declared = declaredProviderPlaces(resources, placed, providerUrn);
   // A Kubernetes provider, or an unlabelled object it deploys, takes the place its labelled objects declare.
   const place: Place = (r) => {
     const placed = own.get(r.urn) ?? placeOwn(r);

@@ -35,6 +35,10 @@ export interface Placed {
   readonly declared?: true;
 }
 
+/** The key of a place (`vendor|region|country`): two resources with the same key are at the same place. */
+export const placeKey = (p: Pick<Placed, "vendor" | "region" | "country">) =>
+  `${p.vendor}|${p.region ?? ""}|${p.country ?? ""}`;
+
 export const NEUTRAL: Placed = { vendor: "neutral", region: null, country: null };
 export const COMPONENT: Placed = { vendor: "component", region: null, country: null };
 export const UNPLACED: Placed = { vendor: "unknown", region: null, country: null };

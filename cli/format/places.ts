@@ -3,6 +3,7 @@
  * many resources, how many of them were placed by declared labels, the fleet targets and the workloads' replicas.
  * The text summary, the fleet map and the HTML report all read it.
  */
+import { placeKey } from "../engine/placement";
 import type { PlannedResource } from "../engine/report";
 
 export interface PlaceSummary {
@@ -24,10 +25,6 @@ export const NON_VENDOR_GROUPS = ["unknown", "component", "neutral"] as const;
 
 /** Code-point order: the same on every machine, whatever its locale. */
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The key of the place a resource is at. */
-export const placeKey = (r: Pick<PlannedResource, "vendor" | "region" | "country">) =>
-  `${r.vendor}|${r.region ?? ""}|${r.country ?? ""}`;
 
 const rank = (vendor: string) => (NON_VENDOR_GROUPS as readonly string[]).indexOf(vendor) + 1;
 

@@ -9,11 +9,11 @@ import type { FormatContext } from "./context";
 import { redactDeep } from "../engine/redact";
 import { survivalText } from "../report/survival";
 import { sovereigntyTextLines } from "./sovereignty";
+import { placeKey } from "../engine/placement";
 import { sortedViolations } from "./view";
 import {
   byCodePoint,
   declaredText,
-  placeKey,
   placeName,
   replicasText,
   summarisePlaces,
