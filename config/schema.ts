@@ -25,6 +25,9 @@ const dnsLabel = z
   );
 const size = z.enum(SIZE_CLASSES);
 
+/** IngressClass of the platform's ingress controller (Traefik) where the target names none. */
+export const DEFAULT_INGRESS_CLASS = "traefik";
+
 export const Environment = { dev: "dev", staging: "staging", prod: "prod" } as const;
 export type Environment = (typeof Environment)[keyof typeof Environment];
 
@@ -205,8 +208,8 @@ const kubernetesTarget = z
     kubeconfigSecret: configKey.optional(),
     /** kubeconfig context. @default - the kubeconfig's current context */
     context: z.string().optional(),
-    /** @default "nginx" */
-    ingressClass: z.string().default("nginx"),
+    /** IngressClass the platform's Traefik serves. @default "traefik" */
+    ingressClass: z.string().default(DEFAULT_INGRESS_CLASS),
     /**
      * The vendor's registry this target pulls from (STACKIT Container Registry, IONOS Private Container Registry,
      * any EU Harbor), with a credential that may push (the copy job) and pull.

@@ -83,7 +83,8 @@ export interface ResolvedPlatformArgs extends DataSummary {
   readonly size: SizeClass;
   readonly nodes: { readonly min: number; readonly max: number };
   readonly domain: string;
-  readonly ingress: { readonly chartVersion: string };
+  /** The ingress controller's chart (its path under the mirror, `charts/traefik`) and version. */
+  readonly ingress: { readonly chart: string; readonly chartVersion: string };
   /** Where third-party images come from: the configured mirror, or the target's own registry. */
   readonly images: { readonly ownRegistry: boolean; readonly mirror?: string };
   readonly certManager: {
@@ -174,7 +175,10 @@ export function resolvePlatformArgs(args: PlatformArgs): ResolvedPlatformArgs {
     nodes: { min: target.nodes.min, max: target.nodes.max },
     domain: args.domain,
     ...summarise(target),
-    ingress: { chartVersion: INGRESS_CONTROLLER.chartVersion },
+    ingress: {
+      chart: INGRESS_CONTROLLER.chart.path,
+      chartVersion: INGRESS_CONTROLLER.chart.version,
+    },
     images: {
       ownRegistry: hasOwnRegistry(target),
       ...(mirrorEndpoint === undefined ? {} : { mirror: mirrorEndpoint }),

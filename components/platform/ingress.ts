@@ -1,29 +1,32 @@
 /**
- * The neutral ingress controller every target gets: ingress-nginx from a Helm chart and images mirrored into an EU
- * registry, with the chart's own Service turned off and our LoadBalancer Service in front of the controller pods,
- * so the public address comes from one object whatever the provider (its `status.loadBalancer.ingress[0]`).
+ * The neutral ingress controller every target gets: Traefik Proxy from its Helm chart and image mirrored into an EU
+ * registry, serving the standard `networking.k8s.io/v1` Ingress of the workloads. The chart's own Service is off and
+ * our LoadBalancer Service fronts the controller pods, so the public address comes from one object whatever the
+ * provider (its `status.loadBalancer.ingress[0]`). Why Traefik: docs/stacks.md ("Ingress controller").
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { MIRRORED_CHARTS, MIRRORED_IMAGES } from "../../config/catalog/mirrored";
 import { INGRESS_NAMESPACE } from "../workload";
 import { required } from "../adapters/common";
 import type { TargetImages } from "../contract/types";
 import { pullSecretsIn } from "../contract/images";
 import { chartRepositoryOpts } from "./images";
 
-/** Chart and image versions; the target's mirror holds copies of them. */
+/** The release, its pods and our Service; chart and image versions live in config/catalog/mirrored.ts. */
 export const INGRESS_CONTROLLER = {
-  chart: "ingress-nginx",
-  chartVersion: "4.12.1",
-  controllerImage: "ingress-nginx/controller",
-  controllerTag: "v1.12.1",
-  webhookImage: "ingress-nginx/kube-webhook-certgen",
-  webhookTag: "v1.5.2",
+  chart: MIRRORED_CHARTS.traefik,
+  image: MIRRORED_IMAGES.traefik,
   /** Helm release name: the chart labels the controller pods with it. */
-  release: "ingress-nginx",
+  release: "traefik",
   /** Our LoadBalancer Service. */
   service: "sovereign-ingress",
+  /** Two pods on different nodes where the pool has them, and at most one out at a time (the PDB). */
   replicas: 2,
+  /** The chart sets none; ingress-nginx's chart requested 100m and 90Mi. A memory limit also sets GOMEMLIMIT. */
+  resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "512Mi" } },
+  /** Container ports of the chart's `web` and `websecure` entry points (values.yaml `ports`). */
+  ports: { http: "web", https: "websecure" },
 } as const;
 
 export interface IngressControllerArgs {
@@ -31,7 +34,7 @@ export interface IngressControllerArgs {
   /** IngressClass the controller serves (the workloads' `ingressClassName`). */
   readonly ingressClass: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** The target's registries: the chart and images come from its mirror, with its pull credentials. */
+  /** The target's registries: the chart and image come from its mirror, with its pull credentials. */
   readonly images: TargetImages;
 }
 
@@ -44,8 +47,8 @@ export interface IngressController {
 
 /**
  * The chart's `commonLabels`: our labels without the `app.kubernetes.io/*` keys the chart writes itself (its
- * `ingress-nginx.labels` helper emits part-of and managed-by, then `toYaml .Values.commonLabels`: kubernetes/ingress-nginx
- * charts/ingress-nginx/templates/_helpers.tpl), so no object gets a key twice or loses the chart's own values.
+ * `traefik.labels` helper emits name, instance and managed-by, then `toYaml .Values.commonLabels`:
+ * traefik/traefik-helm-chart traefik/templates/_helpers.tpl at v41.3.0), so no object gets a key twice.
  */
 export function chartCommonLabels(
   labels: Readonly<Record<string, string>>,
@@ -55,16 +58,21 @@ export function chartCommonLabels(
   );
 }
 
-/** Selector of the chart's controller pods. */
-export function controllerSelector(release: string): Record<string, string> {
+/**
+ * Selector of the chart's controller pods: its `traefik.labelselector` helper, whose instance label is
+ * `<release>-<namespace>` (`traefik.instance-name`, _helpers.tpl at v41.3.0).
+ */
+export function controllerSelector(release: string, namespace: string): Record<string, string> {
   return {
-    "app.kubernetes.io/name": "ingress-nginx",
-    "app.kubernetes.io/instance": release,
-    "app.kubernetes.io/component": "controller",
+    "app.kubernetes.io/name": "traefik",
+    "app.kubernetes.io/instance": `${release}-${namespace}`,
   };
 }
 
-/** Helm values: mirrored images (no upstream digests), our IngressClass, no chart Service, status from ours. */
+/**
+ * Helm values (chart 41.3.0 values.yaml): the mirrored image, our IngressClass (not the cluster default), no chart
+ * Service, Ingress status from ours, two spread replicas with a PDB, no call home.
+ */
 export function ingressValues(
   ingressClass: string,
   mirror: pulumi.Input<string>,
@@ -72,28 +80,30 @@ export function ingressValues(
 ): Record<string, unknown> {
   const c = INGRESS_CONTROLLER;
   return {
-    controller: {
-      replicaCount: c.replicas,
-      image: {
-        registry: mirror,
-        image: c.controllerImage,
-        tag: c.controllerTag,
-        digest: "",
-        digestChroot: "",
+    image: { registry: mirror, repository: c.image.path, tag: c.image.tag },
+    deployment: { replicas: c.replicas, imagePullSecrets: [...imagePullSecrets] },
+    podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
+    topologySpreadConstraints: [
+      {
+        maxSkew: 1,
+        topologyKey: "kubernetes.io/hostname",
+        // A one-node pool still runs both pods.
+        whenUnsatisfiable: "ScheduleAnyway",
+        labelSelector: { matchLabels: controllerSelector(c.release, INGRESS_NAMESPACE) },
       },
-      ingressClass,
-      ingressClassResource: { name: ingressClass, enabled: true, default: false },
-      service: { enabled: false },
-      // Ingress objects report our Service's address, which Pulumi waits for.
-      publishService: { enabled: true, pathOverride: `${INGRESS_NAMESPACE}/${c.service}` },
-      admissionWebhooks: {
-        patch: {
-          image: { registry: mirror, image: c.webhookImage, tag: c.webhookTag, digest: "" },
-        },
+    ],
+    resources: c.resources,
+    // Another controller on an existing cluster may own the default class; our Ingresses name theirs.
+    ingressClass: { enabled: true, isDefaultClass: false, name: ingressClass },
+    providers: {
+      kubernetesIngress: {
+        enabled: true,
+        // Ingress objects report our Service's address, which Pulumi waits for.
+        publishedService: { enabled: true, pathOverride: `${INGRESS_NAMESPACE}/${c.service}` },
       },
     },
-    defaultBackend: { enabled: false },
-    imagePullSecrets: [...imagePullSecrets],
+    service: { enabled: false },
+    global: { checkNewVersion: false, sendAnonymousUsage: false },
   };
 }
 
@@ -120,8 +130,8 @@ export function createIngressController(
     {
       name: c.release,
       namespace: namespace.metadata.name,
-      chart: pulumi.interpolate`oci://${mirror}/charts/${c.chart}`,
-      version: c.chartVersion,
+      chart: pulumi.interpolate`oci://${mirror}/${c.chart.path}`,
+      version: c.chart.version,
       repositoryOpts: chartRepositoryOpts(args.images),
       values: {
         ...ingressValues(
@@ -142,10 +152,10 @@ export function createIngressController(
         type: "LoadBalancer",
         // Keeps the client's source address visible to the controller.
         externalTrafficPolicy: "Local",
-        selector: controllerSelector(c.release),
+        selector: controllerSelector(c.release, INGRESS_NAMESPACE),
         ports: [
-          { name: "http", port: 80, targetPort: "http", protocol: "TCP" },
-          { name: "https", port: 443, targetPort: "https", protocol: "TCP" },
+          { name: "http", port: 80, targetPort: c.ports.http, protocol: "TCP" },
+          { name: "https", port: 443, targetPort: c.ports.https, protocol: "TCP" },
         ],
       },
     },

@@ -12,7 +12,7 @@ type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
  * Namespace of the ingress controller. The platform installs the controller there and the workload admits
  * traffic from it only; both import this constant.
  */
-export const INGRESS_NAMESPACE = "ingress-nginx";
+export const INGRESS_NAMESPACE = "traefik";
 
 /** Namespace of the cluster DNS (CoreDNS / kube-dns) on every managed Kubernetes we target. */
 export const DNS_NAMESPACE = "kube-system";

@@ -28,20 +28,18 @@ const CERT_MANAGER_VERSION = "v1.21.2";
 const CERT_MANAGER_SOURCE =
   "https://github.com/cert-manager/website/pull/2202 (1.21 released 2026-07-08; 1.21.2 is the current patch, checked 2026-12-02)";
 
+const TRAEFIK_CHART_VERSION = "41.3.0";
+const TRAEFIK_VERSION = "v3.7.11";
+const TRAEFIK_SOURCE =
+  "https://github.com/traefik/traefik-helm-chart/blob/v41.3.0/traefik/Chart.yaml (chart 41.3.0, appVersion v3.7.11, tagged 2026-08-21 at commit a8a66d0; the newest tag of the repository snapshot read here on 2026-12-02)";
+
 export const MIRRORED_IMAGES = {
-  ingressController: {
-    upstream: "registry.k8s.io/ingress-nginx/controller",
-    path: "ingress-nginx/controller",
-    tag: "v1.12.1",
-    source:
-      "https://github.com/kubernetes/ingress-nginx/blob/helm-chart-4.12.1/charts/ingress-nginx/Chart.yaml",
-  },
-  ingressWebhook: {
-    upstream: "registry.k8s.io/ingress-nginx/kube-webhook-certgen",
-    path: "ingress-nginx/kube-webhook-certgen",
-    tag: "v1.5.2",
-    source:
-      "https://github.com/kubernetes/ingress-nginx/blob/helm-chart-4.12.1/charts/ingress-nginx/values.yaml",
+  // Traefik Proxy, the image chart 41.3.0 runs by default (its `appVersion`); the chart's `docker.io/traefik`.
+  traefik: {
+    upstream: "docker.io/library/traefik",
+    path: "traefik",
+    tag: TRAEFIK_VERSION,
+    source: TRAEFIK_SOURCE,
   },
   cloudNativePgPostgres: {
     upstream: "ghcr.io/cloudnative-pg/postgresql",
@@ -102,11 +100,11 @@ export const MIRRORED_IMAGES = {
 export type MirroredImageId = keyof typeof MIRRORED_IMAGES;
 
 export const MIRRORED_CHARTS = {
-  // ingress-nginx publishes its chart in an HTTP index only: it is pushed to the mirror once (docs/fleet.md).
-  ingressNginx: {
-    path: "charts/ingress-nginx",
-    version: "4.12.1",
-    source: "https://github.com/kubernetes/ingress-nginx/releases/tag/helm-chart-4.12.1",
+  traefik: {
+    upstream: "ghcr.io/traefik/helm/traefik",
+    path: "charts/traefik",
+    version: TRAEFIK_CHART_VERSION,
+    source: `${TRAEFIK_SOURCE}; OCI chart: https://github.com/traefik/traefik-helm-chart/blob/v41.3.0/README.md`,
   },
   certManager: {
     upstream: "quay.io/jetstack/charts/cert-manager",

@@ -99,7 +99,30 @@ export const CRD_BUNDLES: readonly CrdBundle[] = [
   },
 ];
 
-/** The folder holding openapi/ and crds/. */
+/**
+ * A chart's `values.schema.json`, which Helm validates the values against before it renders anything (a release
+ * with an unknown or mistyped value fails at `pulumi up`). Copied verbatim from the chart's tag, gzipped.
+ */
+export interface ChartValuesSchema {
+  readonly chart: string;
+  readonly version: string;
+  /** File under charts/. */
+  readonly file: string;
+  readonly source: string;
+  readonly licence: string;
+}
+
+export const CHART_VALUES_SCHEMAS = {
+  traefik: {
+    chart: "traefik",
+    version: "41.3.0",
+    file: "traefik-41.3.0/values.schema.json.gz",
+    source: "https://github.com/traefik/traefik-helm-chart/blob/v41.3.0/traefik/values.schema.json",
+    licence: "Apache-2.0",
+  },
+} as const satisfies Record<string, ChartValuesSchema>;
+
+/** The folder holding openapi/, crds/ and charts/. */
 export const SCHEMAS_DIR = __dirname;
 
 const readGzip = (...parts: string[]) =>
@@ -117,6 +140,11 @@ export function readOpenApiDefinitions(minor: string): Record<string, unknown> {
     definitions: Record<string, unknown>;
   };
   return doc.definitions;
+}
+
+/** A vendored chart values schema (JSON Schema 2020-12), parsed. */
+export function readChartValuesSchema(schema: ChartValuesSchema): Record<string, unknown> {
+  return JSON.parse(readGzip("charts", schema.file)) as Record<string, unknown>;
 }
 
 /** One vendored CRD, parsed. */

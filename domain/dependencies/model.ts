@@ -37,7 +37,7 @@ export interface Dependency {
   readonly country: string | null;
   /** The resource that creates the dependency. */
   readonly urn: string;
-  /** That resource as people name it: `Deployment shop`, `Release ingress-nginx`. */
+  /** That resource as people name it: `Deployment shop`, `Release traefik`. */
   readonly resource: string;
   /**
    * True when the target needs it to keep serving through a loss: the registries of its long-running pods (a

@@ -6,13 +6,14 @@ import * as ovh from "@ovhcloud/pulumi-ovh";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../../../config/catalog/offerings";
+import { DEFAULT_INGRESS_CLASS } from "../../../config/schema";
 import { SIZES } from "../../../config/catalog/sizes";
 import type { ClusterOutputs, NetworkOutputs } from "../../contract/types";
 import { isOvhNetwork } from "./network";
 import { ovhName, ovhOffering, ovhOptions, type OvhContext } from "./provider";
 
 export const MKS = {
-  ingressClass: "nginx",
+  ingressClass: DEFAULT_INGRESS_CLASS,
   /** Nodes reach the internet through their public interface, not through a vRack gateway. */
   privateNetworkConfiguration: { defaultVrackGateway: "", privateNetworkRoutingAsDefault: false },
 } as const;

@@ -6,6 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { VERSIONS } from "../../../config/catalog/offerings";
+import { DEFAULT_INGRESS_CLASS } from "../../../config/schema";
 import { SIZES } from "../../../config/catalog/sizes";
 import type { ClusterOutputs, NetworkOutputs } from "../../contract/types";
 import { tagList } from "../../contract/labels";
@@ -17,7 +18,7 @@ export const KAPSULE = {
   type: "kapsule",
   cni: "cilium",
   autoUpgrade: { enable: true, maintenanceWindowDay: "sunday", maintenanceWindowStartHour: 3 },
-  ingressClass: "nginx",
+  ingressClass: DEFAULT_INGRESS_CLASS,
 } as const;
 
 /** Children: `${name}-cluster`, `${name}-node-pool`, `${name}-kubernetes` (the k8s provider). */

@@ -297,7 +297,7 @@ describe("scalewayAdapter", () => {
     const { outputs, resources } = await build();
     const key = resourceOf(resources, "scaleway:iam/apiKey:ApiKey", "par-bucket-key");
     expect(outputs.network?.cidr).toBe("10.10.0.0/20");
-    expect(outputs.cluster.ingressClass).toBe("nginx");
+    expect(outputs.cluster.ingressClass).toBe("traefik");
     const server =
       /server: https:\/\/(\S+)/.exec(await unwrap(outputs.cluster.kubeconfig))?.[1] ?? "";
     expect(matchHost(KUBERNETES_ENDPOINTS, server)).toEqual({

@@ -109,7 +109,7 @@ export function platformsOf(config: StackConfig, f: FleetFixture = {}): Platform
       provider: target.provider,
       placement,
       kubernetes: new k8s.Provider(target.name, { kubeconfig: `kubeconfig-of-${target.name}` }),
-      ingressClass: "nginx",
+      ingressClass: "traefik",
       ingressAddress: pulumi.output(ADDRESSES[target.name] ?? "0.0.0.0"),
       domain: config.domain,
       objectStore: objectStores.includes(target.name) ? objectStoreOf(target.name) : undefined,

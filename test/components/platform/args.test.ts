@@ -45,7 +45,7 @@ describe("resolvePlatformArgs", () => {
       database: { mode: "managed", size: "small", highAvailability: true, backupRetentionDays: 7 },
       objectStore: { mode: "managed", versioning: true },
       registry: true,
-      ingress: { chartVersion: "4.12.1" },
+      ingress: { chart: "charts/traefik", chartVersion: "41.3.0" },
       images: { ownRegistry: true },
       certManager: {
         chartVersion: "v1.21.2",

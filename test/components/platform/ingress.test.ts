@@ -6,6 +6,8 @@ import {
   createIngressController,
   ingressValues,
 } from "../../../components/platform/ingress";
+import Ajv2020 from "ajv/dist/2020";
+import { CHART_VALUES_SCHEMAS, readChartValuesSchema } from "../../../config/kubernetes/sources";
 import { recordingMocks, settle, shapeOf, unwrap } from "../../helpers/mocks";
 import { ownRegistryImages, privateRegistry, REGISTRY_PASSWORD } from "../images-fixture";
 import type { TargetImages } from "../../../components/contract/types";
@@ -26,7 +28,7 @@ async function build(images: TargetImages = OWN) {
   const provider = new k8s.Provider("cluster", { kubeconfig: "apiVersion: v1" }, { parent });
   const ingress = createIngressController(
     "ske",
-    { provider, ingressClass: "nginx", labels: LABELS, images },
+    { provider, ingressClass: "traefik", labels: LABELS, images },
     parent,
   );
   const address = await unwrap(ingress.address);
@@ -52,17 +54,17 @@ describe("createIngressController", () => {
   it("installs the pinned chart from the target's mirror, with the mirror's credential and pull Secret", async () => {
     const { byName } = await build();
     expect(byName("ske-ingress-namespace")?.inputs.metadata).toEqual({
-      name: "ingress-nginx",
+      name: "traefik",
       labels: LABELS,
     });
     expect(byName("ske-ingress")?.inputs).toMatchObject({
-      name: "ingress-nginx",
-      namespace: "ingress-nginx",
-      chart: "oci://rg.fr-par.scw.cloud/eu-fleet-ske-registry/charts/ingress-nginx",
-      version: "4.12.1",
+      name: "traefik",
+      namespace: "traefik",
+      chart: "oci://rg.fr-par.scw.cloud/eu-fleet-ske-registry/charts/traefik",
+      version: "41.3.0",
       repositoryOpts: { username: "nologin", password: REGISTRY_PASSWORD },
       values: {
-        ...ingressValues("nginx", "rg.fr-par.scw.cloud/eu-fleet-ske-registry", [
+        ...ingressValues("traefik", "rg.fr-par.scw.cloud/eu-fleet-ske-registry", [
           { name: "sovereign-registry" },
         ]),
         commonLabels: OWN_LABELS,
@@ -71,7 +73,7 @@ describe("createIngressController", () => {
     const pull = byName("ske-ingress-pull-secret")?.inputs;
     expect(pull?.metadata).toEqual({
       name: "sovereign-registry",
-      namespace: "ingress-nginx",
+      namespace: "traefik",
       labels: LABELS,
     });
     expect(pull?.type).toBe("kubernetes.io/dockerconfigjson");
@@ -88,44 +90,54 @@ describe("createIngressController", () => {
     });
   });
 
-  it("pulls every image from the mirror it is given, without upstream digests", async () => {
+  it("pulls the image from the mirror it is given, with the pull Secret only for a private mirror", async () => {
     const mirror = { ...privateRegistry("harbor.example.eu/mirror"), credential: undefined };
     const { byName } = await build({ mirror, pullCredentials: [] });
     expect(byName("ske-ingress-pull-secret")).toBeUndefined();
-    const values = byName("ske-ingress")?.inputs.values as {
-      controller: { image: unknown; admissionWebhooks: { patch: { image: unknown } } };
-    };
-    expect(byName("ske-ingress")?.inputs.chart).toBe(
-      "oci://harbor.example.eu/mirror/charts/ingress-nginx",
-    );
-    expect(values.controller.image).toEqual({
+    const release = byName("ske-ingress")?.inputs;
+    expect(release?.chart).toBe("oci://harbor.example.eu/mirror/charts/traefik");
+    const values = release?.values as { image: unknown; deployment: unknown };
+    expect(values.image).toEqual({
       registry: "harbor.example.eu/mirror",
-      image: "ingress-nginx/controller",
-      tag: "v1.12.1",
-      digest: "",
-      digestChroot: "",
+      repository: "traefik",
+      tag: "v3.7.11",
     });
-    expect(values.controller.admissionWebhooks.patch.image).toEqual({
-      registry: "harbor.example.eu/mirror",
-      image: "ingress-nginx/kube-webhook-certgen",
-      tag: "v1.5.2",
-      digest: "",
+    expect(values.deployment).toEqual({ replicas: 2, imagePullSecrets: [] });
+  });
+
+  it("serves its own IngressClass without taking the cluster default, and publishes our Service in the Ingress status", () => {
+    const values = ingressValues("public", "m");
+    expect(values.ingressClass).toEqual({ enabled: true, isDefaultClass: false, name: "public" });
+    expect(values.service).toEqual({ enabled: false });
+    expect(values.providers).toEqual({
+      kubernetesIngress: {
+        enabled: true,
+        publishedService: { enabled: true, pathOverride: "traefik/sovereign-ingress" },
+      },
     });
   });
 
-  it("turns the chart's Service off and publishes ours in the Ingress status", () => {
-    const controller = ingressValues("public", "m").controller as Record<string, unknown>;
-    expect(controller.service).toEqual({ enabled: false });
-    expect(controller.publishService).toEqual({
-      enabled: true,
-      pathOverride: "ingress-nginx/sovereign-ingress",
+  it("runs two controller pods spread over nodes, with a PDB, requests and no call home", () => {
+    const values = ingressValues("traefik", "m");
+    expect(values.podDisruptionBudget).toEqual({ enabled: true, maxUnavailable: 1 });
+    expect(values.topologySpreadConstraints).toEqual([
+      {
+        maxSkew: 1,
+        topologyKey: "kubernetes.io/hostname",
+        whenUnsatisfiable: "ScheduleAnyway",
+        labelSelector: {
+          matchLabels: {
+            "app.kubernetes.io/name": "traefik",
+            "app.kubernetes.io/instance": "traefik-traefik",
+          },
+        },
+      },
+    ]);
+    expect(values.resources).toEqual({
+      requests: { cpu: "100m", memory: "128Mi" },
+      limits: { memory: "512Mi" },
     });
-    expect(controller.ingressClassResource).toEqual({
-      name: "public",
-      enabled: true,
-      default: false,
-    });
-    expect(controller.ingressClass).toBe("public");
+    expect(values.global).toEqual({ checkNewVersion: false, sendAnonymousUsage: false });
   });
 
   it("fronts the controller pods with a LoadBalancer Service whose address is the ingress address", async () => {
@@ -135,13 +147,12 @@ describe("createIngressController", () => {
       type: "LoadBalancer",
       externalTrafficPolicy: "Local",
       selector: {
-        "app.kubernetes.io/name": "ingress-nginx",
-        "app.kubernetes.io/instance": "ingress-nginx",
-        "app.kubernetes.io/component": "controller",
+        "app.kubernetes.io/name": "traefik",
+        "app.kubernetes.io/instance": "traefik-traefik",
       },
       ports: [
-        { name: "http", port: 80, targetPort: "http", protocol: "TCP" },
-        { name: "https", port: 443, targetPort: "https", protocol: "TCP" },
+        { name: "http", port: 80, targetPort: "web", protocol: "TCP" },
+        { name: "https", port: 443, targetPort: "websecure", protocol: "TCP" },
       ],
     });
     expect(service?.dependencies).toContain(byName("ske-ingress")?.urn);
@@ -152,5 +163,32 @@ describe("createIngressController", () => {
 describe("chartCommonLabels", () => {
   it("keeps our own labels and leaves the app.kubernetes.io keys to the chart", () => {
     expect(chartCommonLabels(LABELS)).toEqual(OWN_LABELS);
+  });
+});
+
+describe("the release's values against the chart's values.schema.json (Helm refuses values it rejects)", () => {
+  const validate = new Ajv2020({ strict: false, allErrors: true }).compile(
+    readChartValuesSchema(CHART_VALUES_SCHEMAS.traefik),
+  );
+  const errors = (values: unknown) =>
+    validate(values) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+
+  it("accepts the values the platform installs Traefik with", async () => {
+    const { byName } = await build();
+    const values = byName("ske-ingress")?.inputs.values;
+    expect(values).toBeDefined();
+    expect(errors(values)).toEqual([]);
+  });
+
+  it("refuses what the chart does not know, so a stale or misspelt key fails here rather than at `up`", () => {
+    expect(errors({ controller: { replicaCount: 2 } })).toEqual([
+      " must NOT have additional properties",
+    ]);
+    expect(errors({ ingressClass: { name: "traefik", default: false } })).toEqual([
+      "/ingressClass must NOT have additional properties",
+    ]);
+    expect(errors({ podDisruptionBudget: { enabled: "yes" } })).toEqual([
+      "/podDisruptionBudget/enabled must be boolean",
+    ]);
   });
 });

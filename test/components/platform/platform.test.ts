@@ -109,7 +109,7 @@ describe("Platform", () => {
       contract.provider,
       contract.ingressClass,
       contract.domain,
-    ]).toEqual(["par", "scaleway", "nginx", "apps.example.eu"]);
+    ]).toEqual(["par", "scaleway", "traefik", "apps.example.eu"]);
     expect(contract.placement).toEqual(args.context.placement);
     expect(contract.labels).toEqual(args.context.labels);
     expect([contract.database !== undefined, contract.objectStore !== undefined]).toEqual([

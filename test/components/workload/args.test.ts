@@ -45,7 +45,7 @@ describe("resolveWorkloadArgs", () => {
       host: "shop.par.apps.example.eu",
       hosts: ["shop.par.apps.example.eu"],
       url: "https://shop.par.apps.example.eu",
-      ingressClass: "nginx",
+      ingressClass: "traefik",
       targetName: "par",
       provider: "scaleway",
       vendor: "scaleway",

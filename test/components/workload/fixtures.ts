@@ -81,7 +81,7 @@ export function platformContract(
     provider: "scaleway",
     placement: PLACEMENT,
     kubernetes,
-    ingressClass: "nginx",
+    ingressClass: "traefik",
     ingressAddress: pulumi.output("203.0.113.10"),
     domain: "apps.example.eu",
     database: databaseOutputs(),

@@ -10,7 +10,7 @@ const podSelector = { matchLabels: SELECTOR };
 
 describe("networkPolicies", () => {
   test("uses the namespaces of the ingress controller and the cluster DNS", () => {
-    expect([INGRESS_NAMESPACE, DNS_NAMESPACE]).toEqual(["ingress-nginx", "kube-system"]);
+    expect([INGRESS_NAMESPACE, DNS_NAMESPACE]).toEqual(["traefik", "kube-system"]);
   });
 
   test("denies everything, then admits the ingress controller and DNS, then each connection", () => {
@@ -34,7 +34,7 @@ describe("networkPolicies", () => {
               from: [
                 {
                   namespaceSelector: {
-                    matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" },
+                    matchLabels: { "kubernetes.io/metadata.name": "traefik" },
                   },
                 },
               ],

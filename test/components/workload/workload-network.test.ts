@@ -28,7 +28,7 @@ describe("Workload network and scaling", () => {
     expect([ingress.metadata, ingress.spec]).toEqual([
       { ...meta("shop"), annotations: { "cert-manager.io/cluster-issuer": "sovereign-acme" } },
       {
-        ingressClassName: "nginx",
+        ingressClassName: "traefik",
         tls: [{ hosts: ["shop.par.apps.example.eu"], secretName: "shop-tls" }],
         rules: [
           {
@@ -98,7 +98,7 @@ describe("Workload network and scaling", () => {
           from: [
             {
               namespaceSelector: {
-                matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" },
+                matchLabels: { "kubernetes.io/metadata.name": "traefik" },
               },
             },
           ],
