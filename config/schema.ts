@@ -16,6 +16,7 @@ import { ConfigError, issuesFromZod, type ConfigIssue } from "./errors";
 import { configKey } from "./primitives";
 import { IMAGES_DEFAULTS, imagesSchema, registryRefSchema, registrySecretKeys } from "./images";
 import { CERTIFICATES_DEFAULTS, certificateIssues, certificatesSchema } from "./certificates";
+import { ovhNetworkFacts, ovhNetworkIssues, vrackSchema } from "./ovh-network";
 
 const dnsLabel = z
   .string()
@@ -124,8 +125,16 @@ const ovhTarget = z
      * @default - the region's first zone in a 3-AZ region
      */
     zone: z.string().optional(),
-    /** @default 0 */
+    /**
+     * VLAN of the target's private network in the vRack: one network per VLAN, so OVHcloud targets of one project
+     * need distinct ids, and 0 collides with a VLAN 0 network the project already has. @default 0
+     */
     vlanId: z.number().int().min(0).max(4000).default(0),
+    /**
+     * The vRack the project joins (docs/provider-preconditions.md).
+     * @default - none: the project must already be attached to a vRack
+     */
+    vrack: vrackSchema.optional(),
     /** @default "10.20.0.0/24" */
     subnetCidr: z.cidrv4().default("10.20.0.0/24"),
     database: databaseManaged.default({
@@ -359,6 +368,8 @@ export const stackConfigSchema = z
       for (const issue of referenceIssues(refs.data)) ctx.addIssue({ code: "custom", ...issue });
     // The fleet checks read every target and workload: only once those parsed.
     const aborted = ctx.issues.some((i) => i.continue !== true);
+    for (const issue of ovhNetworkIssues(ovhNetworkFacts(cfg.targets)))
+      ctx.addIssue({ code: "custom", ...issue });
     if (!aborted && cfg.fleet)
       for (const issue of checkFleet(cfg.fleet, cfg.targets, cfg.workloads, cfg.domain))
         ctx.addIssue({ code: "custom", ...issue });

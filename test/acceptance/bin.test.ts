@@ -34,7 +34,7 @@ describe("npm run plan (node cli/bin.js check . --stack eu-fleet --assume-config
         .map((l) => l.replace(/ +/g, " ")),
     ).toEqual([
       " ionos · es/vit (ES) 43 declared shop ×2",
-      " ovhcloud · GRA (FR) 42 shop ×2",
+      " ovhcloud · GRA (FR) 43 shop ×2",
       " scaleway · fr-par (FR) 61 shop ×2",
       " stackit · eu01 (DE) 43 declared shop ×2",
     ]);

@@ -333,3 +333,58 @@ describe("parseStackConfig", () => {
     >();
   });
 });
+
+describe("OVHcloud vRack and VLANs across targets", () => {
+  const ovh = (name: string, extra: Record<string, unknown> = {}) => ({
+    name,
+    provider: "ovhcloud",
+    region: "GRA",
+    serviceName: OVH_PROJECT,
+    ...extra,
+  });
+  const stack = (...targets: Record<string, unknown>[]) => ({ ...minimal, targets });
+
+  it("accepts targets of one project on distinct VLANs, one of them attaching the project", () => {
+    const cfg = parseStackConfig(
+      stack(
+        ovh("gra", { vrack: { serviceName: "pn-000001" } }),
+        ovh("par", { region: "EU-WEST-PAR", vlanId: 20 }),
+      ),
+    );
+    expect(cfg.targets.map((t) => (t.provider === "ovhcloud" ? [t.vlanId, t.vrack] : []))).toEqual([
+      [0, { serviceName: "pn-000001", attached: false }],
+      [20, undefined],
+    ]);
+  });
+
+  it("accepts one VLAN in two projects", () => {
+    expect(() =>
+      parseStackConfig(stack(ovh("gra"), ovh("sbg", { serviceName: "f".repeat(32) }))),
+    ).not.toThrow();
+  });
+
+  it("reports every clash at once, each on the later target's key, beside other problems", () => {
+    expect(
+      problems(
+        stack(
+          ovh("gra", { vrack: { serviceName: "pn-000001" } }),
+          ovh("sbg", { region: "SBG", size: "huge", vrack: { serviceName: "pn-000002" } }),
+          ovh("waw", { region: "WAW", vlanId: 7, vrack: { serviceName: "pn-000001" } }),
+          ovh("de", { region: "DE", vlanId: 7 }),
+        ),
+      ),
+    ).toEqual([
+      'sovereign:targets[1].size must be one of "small", "medium", "large"',
+      `sovereign:targets[1].vlanId is the VLAN of target gra in the same project ${OVH_PROJECT}; a vRack VLAN holds one private network, so give each OVHcloud target of a project its own vlanId (0-4000)`,
+      `sovereign:targets[1].vrack names vRack pn-000002, but target gra puts project ${OVH_PROJECT} in vRack pn-000001; a project joins one vRack`,
+      `sovereign:targets[2].vrack attaches project ${OVH_PROJECT}, which target gra attaches already; name the vRack on one target of a project only`,
+      `sovereign:targets[3].vlanId is the VLAN of target waw in the same project ${OVH_PROJECT}; a vRack VLAN holds one private network, so give each OVHcloud target of a project its own vlanId (0-4000)`,
+    ]);
+  });
+
+  it("refuses a vRack service name that is not pn- and digits", () => {
+    expect(problems(stack(ovh("gra", { vrack: { serviceName: "vrack-1" } })))).toEqual([
+      "sovereign:targets[0].vrack.serviceName must be a vRack service name such as pn-000000",
+    ]);
+  });
+});

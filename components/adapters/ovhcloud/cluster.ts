@@ -55,7 +55,8 @@ export function ovhCluster(
       nodesSubnetId: network.subnetId,
       privateNetworkConfiguration: { ...MKS.privateNetworkConfiguration },
     },
-    opts,
+    // Public load balancers need the subnet's gateway, a multi-zone cluster too (cloud_project_kube.md examples).
+    pulumi.mergeOptions(opts, { dependsOn: [network.gateway] }),
   );
   const pool = new ovh.cloudproject.KubeNodePool(
     `${name}-node-pool`,

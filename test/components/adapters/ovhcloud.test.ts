@@ -47,6 +47,7 @@ describe("ovhcloudAdapter", () => {
         parent: "parent",
       },
       { type: "ovh:CloudProject/database:Database", name: "gra-database", parent: "parent" },
+      { type: "ovh:CloudProject/gateway:Gateway", name: "gra-gateway", parent: "parent" },
       { type: "ovh:CloudProject/kube:Kube", name: "gra-cluster", parent: "parent" },
       {
         type: "ovh:CloudProject/kubeNodePool:KubeNodePool",
@@ -111,7 +112,7 @@ describe("ovhcloudAdapter", () => {
     const provider = resourceOf(resources, "pulumi:providers:ovh", "gra-ovh");
     expect(provider.inputs).toEqual({ endpoint: "ovh-eu" });
     const ovhResources = resources.filter((r) => r.type.startsWith("ovh:"));
-    expect(ovhResources).toHaveLength(13);
+    expect(ovhResources).toHaveLength(14);
     for (const r of ovhResources) {
       expect(r.provider?.startsWith(`${provider.urn}::`)).toBe(true);
       expect(r.inputs.serviceName).toBe(OVH_PROJECT);
@@ -193,9 +194,67 @@ describe("ovhcloudAdapter", () => {
       start: "10.30.4.2",
       end: "10.30.7.254",
       dhcp: true,
-      noGateway: true,
+      noGateway: false,
     });
   });
+
+  it("gives the subnet a gateway, which the cluster waits for (MKS public load balancers need one)", async () => {
+    const { resources } = await build();
+    const network = resourceOf(
+      resources,
+      "ovh:CloudProject/networkPrivate:NetworkPrivate",
+      "gra-private-network",
+    );
+    const subnet = resourceOf(
+      resources,
+      "ovh:CloudProject/networkPrivateSubnet:NetworkPrivateSubnet",
+      "gra-subnet",
+    );
+    const gateway = resourceOf(resources, "ovh:CloudProject/gateway:Gateway", "gra-gateway");
+    const kube = resourceOf(resources, "ovh:CloudProject/kube:Kube", "gra-cluster");
+    expect(gateway.dependencies).toContain(subnet.urn);
+    expect(gateway.inputs).toEqual({
+      serviceName: OVH_PROJECT,
+      name: expect.stringMatching(/^test-gra-gateway-[0-9a-f]{6}$/),
+      model: "s",
+      region: "GRA9",
+      networkId: (
+        network.outputs.regionsAttributes as { region: string; openstackid: string }[]
+      ).find((a) => a.region === "GRA9")?.openstackid,
+      subnetId: kube.inputs.nodesSubnetId,
+    });
+    expect(
+      resourceOf(resources, "ovh:CloudProject/kube:Kube", "gra-cluster").dependencies,
+    ).toContain(gateway.urn);
+  });
+
+  it("attaches nothing to a vRack unless config names it", async () => {
+    const { resources } = await build();
+    expect(resources.filter((r) => r.type === "ovh:Vrack/cloudProject:CloudProject")).toEqual([]);
+  });
+
+  test.each([
+    ["attaches the project", false, ""],
+    ["adopts the existing attachment", true, `pn-000001/${OVH_PROJECT}`],
+  ])(
+    "with config's vRack, %s, never detaches it, and creates the network after it",
+    async (_, attached, importId) => {
+      const { resources } = await build({ vrack: { serviceName: "pn-000001", attached } });
+      const attachment = resourceOf(resources, "ovh:Vrack/cloudProject:CloudProject", "gra-vrack");
+      expect([attachment.inputs, attachment.id, attachment.retainOnDelete]).toEqual([
+        { serviceName: "pn-000001", projectId: OVH_PROJECT },
+        importId,
+        true,
+      ]);
+      expect(
+        resourceOf(
+          resources,
+          "ovh:CloudProject/networkPrivate:NetworkPrivate",
+          "gra-private-network",
+        ).dependencies,
+      ).toContain(attachment.urn);
+    },
+  );
 
   test.each([
     ["small", false, 2, "essential", 1, "db1-4"],
