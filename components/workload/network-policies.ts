@@ -14,6 +14,17 @@ type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
  */
 export const INGRESS_NAMESPACE = "traefik";
 
+/**
+ * cert-manager's HTTP-01 solver pods, which it runs in the Ingress's namespace for each challenge: their label and
+ * port (cert-manager `pkg/apis/acme/v1/types.go` `SolverIdentificationLabelKey`, set to "true" in
+ * `pkg/issuer/acme/http/pod.go`; `pkg/issuer/acme/http/http.go` `acmeSolverListenPort`). Without a policy admitting
+ * the ingress controller to them, `default-deny` fails every challenge and no certificate is issued.
+ */
+export const ACME_HTTP01_SOLVER = {
+  label: "acme.cert-manager.io/http01-solver",
+  port: 8089,
+} as const;
+
 /** Namespace of the cluster DNS (CoreDNS / kube-dns) on every managed Kubernetes we target. */
 export const DNS_NAMESPACE = "kube-system";
 
@@ -47,8 +58,9 @@ const inNamespace = (name: string) => ({
 });
 
 /**
- * Policies in order: `default-deny` (every pod of the namespace, both directions), `allow-ingress`, `allow-dns`,
- * then `allow-<connection role>` per wired connection. Connection egress names a port, not a destination: managed
+ * Policies in order: `default-deny` (every pod of the namespace, both directions), `allow-ingress`,
+ * `allow-acme-solver` (the ingress controller to cert-manager's HTTP-01 solver pods), `allow-dns`, then
+ * `allow-<connection role>` per wired connection. Connection egress names a port, not a destination: managed
  * PostgreSQL and S3 endpoints sit outside the cluster at addresses the provider may change.
  */
 export function networkPolicies(args: NetworkPolicyArgs): NamedNetworkPolicy[] {
@@ -62,6 +74,19 @@ export function networkPolicies(args: NetworkPolicyArgs): NamedNetworkPolicy[] {
         policyTypes: ["Ingress"],
         ingress: [
           { from: [inNamespace(INGRESS_NAMESPACE)], ports: [{ protocol: "TCP", port: args.port }] },
+        ],
+      },
+    },
+    {
+      role: "allow-acme-solver",
+      spec: {
+        podSelector: { matchLabels: { [ACME_HTTP01_SOLVER.label]: "true" } },
+        policyTypes: ["Ingress"],
+        ingress: [
+          {
+            from: [inNamespace(INGRESS_NAMESPACE)],
+            ports: [{ protocol: "TCP", port: ACME_HTTP01_SOLVER.port }],
+          },
         ],
       },
     },

@@ -40,6 +40,7 @@ const WORKLOAD_CHILDREN = [
   "kubernetes:core/v1:Service shop-service",
   "kubernetes:core/v1:ServiceAccount shop-service-account",
   "kubernetes:networking.k8s.io/v1:Ingress shop-ingress",
+  "kubernetes:networking.k8s.io/v1:NetworkPolicy shop-allow-acme-solver",
   "kubernetes:networking.k8s.io/v1:NetworkPolicy shop-allow-database",
   "kubernetes:networking.k8s.io/v1:NetworkPolicy shop-allow-dns",
   "kubernetes:networking.k8s.io/v1:NetworkPolicy shop-allow-ingress",
@@ -300,6 +301,6 @@ describe("sovereign check in one process (main(argv, io), as tests and tools cal
       ]);
       counts.push(reportOf(run).summary.resources);
     }
-    expect(counts).toEqual([54, 54, 54]);
+    expect(counts).toEqual([55, 55, 55]);
   });
 });

@@ -75,6 +75,7 @@ export const childNames = (resources: readonly RecordedResource[]) =>
 
 export const ALL_CHILDREN = [
   "shop",
+  "shop-allow-acme-solver",
   "shop-allow-database",
   "shop-allow-dns",
   "shop-allow-ingress",

@@ -13,7 +13,7 @@ describe("networkPolicies", () => {
     expect([INGRESS_NAMESPACE, DNS_NAMESPACE]).toEqual(["traefik", "kube-system"]);
   });
 
-  test("denies everything, then admits the ingress controller and DNS, then each connection", () => {
+  test("denies everything, then admits the ingress controller to the workload and to the HTTP-01 solver, DNS, then each connection", () => {
     const policies = networkPolicies({
       selector: SELECTOR,
       port: 8080,
@@ -39,6 +39,25 @@ describe("networkPolicies", () => {
                 },
               ],
               ports: [{ protocol: "TCP", port: 8080 }],
+            },
+          ],
+        },
+      },
+      {
+        role: "allow-acme-solver",
+        spec: {
+          podSelector: { matchLabels: { "acme.cert-manager.io/http01-solver": "true" } },
+          policyTypes: ["Ingress"],
+          ingress: [
+            {
+              from: [
+                {
+                  namespaceSelector: {
+                    matchLabels: { "kubernetes.io/metadata.name": "traefik" },
+                  },
+                },
+              ],
+              ports: [{ protocol: "TCP", port: 8089 }],
             },
           ],
         },
@@ -86,6 +105,11 @@ describe("networkPolicies", () => {
 
   test("opens no egress beyond DNS when no connection is wired", () => {
     const policies = networkPolicies({ selector: SELECTOR, port: 8080, egress: [] });
-    expect(policies.map((p) => p.role)).toEqual(["default-deny", "allow-ingress", "allow-dns"]);
+    expect(policies.map((p) => p.role)).toEqual([
+      "default-deny",
+      "allow-ingress",
+      "allow-acme-solver",
+      "allow-dns",
+    ]);
   });
 });

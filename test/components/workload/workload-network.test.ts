@@ -106,6 +106,18 @@ describe("Workload network and scaling", () => {
         },
       ],
     });
+    expect(policy("allow-acme-solver")).toEqual({
+      podSelector: { matchLabels: { "acme.cert-manager.io/http01-solver": "true" } },
+      policyTypes: ["Ingress"],
+      ingress: [
+        {
+          from: [
+            { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "traefik" } } },
+          ],
+          ports: [{ protocol: "TCP", port: 8089 }],
+        },
+      ],
+    });
     expect(policy("allow-dns")).toEqual({
       podSelector,
       policyTypes: ["Egress"],

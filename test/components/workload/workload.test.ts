@@ -24,6 +24,7 @@ describe("Workload", () => {
       { type: T.service, name: "shop-service", parent: "shop" },
       { type: T.serviceAccount, name: "shop-service-account", parent: "shop" },
       { type: T.ingress, name: "shop-ingress", parent: "shop" },
+      { type: T.networkPolicy, name: "shop-allow-acme-solver", parent: "shop" },
       { type: T.networkPolicy, name: "shop-allow-database", parent: "shop" },
       { type: T.networkPolicy, name: "shop-allow-dns", parent: "shop" },
       { type: T.networkPolicy, name: "shop-allow-ingress", parent: "shop" },
