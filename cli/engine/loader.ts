@@ -1,11 +1,12 @@
 /**
- * Loading a user's program: TypeScript through tsx (transpiled, never type-checked), module resolution that
+ * Loading a user's program: TypeScript transpiled, never type-checked (ts-node-compile.ts), module resolution that
  * falls back to this toolkit's node_modules for a program without its own (a lone index.ts + Pulumi.yaml can
  * import @pulumi/pulumi or @pulumi/kubernetes), and a fresh module graph for each run of the same program.
  */
 import Module, { createRequire } from "node:module";
 import * as path from "node:path";
 import { CheckError } from "./errors";
+import { compileLikeTsNode } from "./ts-node-compile";
 
 /** The toolkit's root (the folder with its package.json and node_modules). */
 export const TOOLKIT_ROOT = path.resolve(__dirname, "..", "..");
@@ -104,11 +105,16 @@ function forgetProgramModules(root: string): void {
   }
 }
 
-/** Prepares loading the program in `dir`: TypeScript, the resolution fallback, a fresh module graph. */
+/**
+ * Prepares loading the program in `dir`: TypeScript (compiled as the Pulumi CLI's ts-node would, except the
+ * toolkit's own sources, which the CLI's tsx compiles), the resolution fallback, a fresh module graph.
+ */
 export function prepareProgram(dir: string): void {
   ensureTypeScript();
   installFallback();
   const root = path.resolve(dir);
+  if (root !== TOOLKIT_ROOT && !root.startsWith(TOOLKIT_ROOT + sep))
+    compileLikeTsNode(root, TOOLKIT_ROOT);
   programRoots.add(root);
   if (loadedRoots.has(root)) forgetProgramModules(root);
   loadedRoots.add(root);

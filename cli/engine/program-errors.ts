@@ -39,7 +39,8 @@ export function programLocation(stack: string | undefined, ctx: Context): string
 const DESCRIBERS: readonly Describe[] = [
   // config/errors.ts: already names the stack file, the key, the value and the fix.
   (e) => (e.name === "ConfigError" ? e.message : undefined),
-  // tsx/esbuild: "Transform failed with 1 error:\n/abs/index.ts:3:7: ERROR: Expected identifier but found ','"
+  // tsx/esbuild ("Transform failed with 1 error:\n/abs/index.ts:3:7: ERROR: Expected identifier but found ','") and
+  // ts-node-compile.ts in the same form
   (e, ctx) => {
     if (e.name !== "TransformError") return undefined;
     const m = /^(.+?):(\d+):(\d+): ERROR: (.*)$/m.exec(e.message);

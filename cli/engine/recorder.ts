@@ -9,6 +9,7 @@
 import type * as PulumiModule from "@pulumi/pulumi";
 import { UNKNOWN_DURING_PREVIEW } from "../../domain/unknown";
 import { CheckError } from "./errors";
+import { plainOf } from "./runtime-values";
 import { VERIFIED_SDK, type InternalsInUse, type SdkInternal } from "./sdk-internals";
 
 type Pulumi = typeof PulumiModule;
@@ -146,8 +147,11 @@ interface Decoded {
 const join = (path: string, key: string | number) =>
   typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
 
-/** Turns the wire form of properties into plain JSON, noting where secrets and unknowns were. */
-export function decodeProperties(raw: unknown): Decoded {
+/**
+ * Turns the wire form of properties into plain JSON, noting where secrets and unknowns were. Resource references
+ * become their URN, through `urnOf` where the URNs on the wire are not the engine's.
+ */
+export function decodeProperties(raw: unknown, urnOf: (urn: string) => string = (u) => u): Decoded {
   const secrets: string[] = [];
   const unknowns: string[] = [];
   // The keys down to the value being walked; joined into a path only for a secret or an unknown, which few are.
@@ -174,7 +178,7 @@ export function decodeProperties(raw: unknown): Decoded {
       case SECRET_SIG:
         return walk(obj.value, true);
       case RESOURCE_SIG:
-        return obj.urn;
+        return typeof obj.urn === "string" ? urnOf(obj.urn) : obj.urn;
       case OUTPUT_SIG:
         if (obj.secret === true) return walk(obj.value ?? UNKNOWN, true);
         return walk(obj.value ?? UNKNOWN, secret);
@@ -375,14 +379,16 @@ export function startRecording(
     ...answers.outputs(type, name, inputs),
   });
   const mocks: PulumiModule.runtime.Mocks = {
-    // Reads of existing resources (`Resource.get`) only: registrations are answered by the monitor below.
+    // Reads of existing resources (`Resource.get`), and registrations on the public path. The inputs come
+    // deserialized (live Resources, assets, unknowns) and go back as they came, under the canned outputs.
     newResource: (args) => {
-      const decoded = decodeProperties(args.inputs).value as Record<string, unknown>;
-      return { id: args.id ?? `${args.name}-id`, state: stateOf(args.type, args.name, decoded) };
+      const plain = plainOf(pulumi, args.inputs) as Record<string, unknown>;
+      const state = { ...args.inputs, ...answers.outputs(args.type, args.name, plain) };
+      return { id: args.id ?? `${args.name}-id`, state };
     },
     // Methods of resources (`Call`); invokes too on the public path (the verified one answers them below).
     call: (args) =>
-      answerInvoke(args.token, decodeProperties(args.inputs).value as Record<string, unknown>),
+      answerInvoke(args.token, plainOf(pulumi, args.inputs) as Record<string, unknown>),
   };
   void pulumi.runtime.setMocks(
     mocks,
@@ -532,8 +538,8 @@ function observeRegistrations(
         const parent = req.getParent() ? toEngine(req.getParent()) : "";
         const urn = engineUrn(opts.stack, opts.project, parent, req.getType(), req.getName());
         engineUrns.set(answer.getUrn(), urn);
-        const decoded = decodeProperties(req.getObject()?.toJavaScript() ?? {});
-        const outputs = decodeProperties(answer.getObject()?.toJavaScript() ?? {}).value;
+        const decoded = decodeProperties(req.getObject()?.toJavaScript() ?? {}, toEngine);
+        const outputs = decodeProperties(answer.getObject()?.toJavaScript() ?? {}, toEngine).value;
         const dependencies = Object.entries(propertyDependenciesOf(req));
         recording.resources.push(
           recordOf(req, decoded, outputs as Record<string, unknown>, opts, {

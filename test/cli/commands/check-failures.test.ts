@@ -59,9 +59,9 @@ describe("sovereign check: a program that is wrong exits 2 with what to fix", ()
       "sovereign check: cannot find module '@acme/not-installed' imported from index.ts: install it in the program directory (npm install @acme/not-installed) or fix the import\n",
     ],
     [
-      "does not compile, with file:line:column",
+      "does not compile, with file:line:column and TypeScript's message (as ts-node gives it)",
       "syntax-error",
-      'sovereign check: the program does not compile: index.ts:5:19: Expected identifier but found ","\n',
+      "sovereign check: the program does not compile: index.ts:5:20: Property assignment expected.\n",
     ],
   ])("a program that %s", async (_case, name, stderr) => {
     expect(await fails([program(name), "--stack", "dev"])).toEqual({ code: 2, stdout: "", stderr });
