@@ -49,6 +49,27 @@ describe("a program compiled as ts-node compiles it", () => {
     expect(await inputsOf(dir, "store:index:Bucket")).toEqual([{ key: path.join("a", "b") }]);
   });
 
+  test("a closure the SDK serializes captures a CommonJS default import as the CLI does (a require)", async () => {
+    // The dependency resolves from an ancestor node_modules, as in a monorepo. esbuild's interop namespace (getters)
+    // made serializeFunction fail with "Remote object was not 'function'".
+    const lib = path.join(TEMP, "node_modules", "greeter");
+    mkdirSync(lib, { recursive: true });
+    writeFileSync(
+      path.join(lib, "package.json"),
+      JSON.stringify({ name: "greeter", main: "index.js" }),
+    );
+    writeFileSync(
+      path.join(lib, "index.js"),
+      'module.exports = class Greeter { hello(n) { return "hello " + n; } };\n',
+    );
+    const dir = program("closure", {
+      "tsconfig.json": JSON.stringify({ compilerOptions: { esModuleInterop: true } }),
+      "index.ts": `import * as pulumi from "@pulumi/pulumi";\nimport Greeter from "greeter";\nconst handler = async (name: string) => new Greeter().hello(name);\nconst code = pulumi.output(pulumi.runtime.serializeFunction(handler)).apply((f) => f.text);\nnew pulumi.CustomResource("fn:index:Function", "handler", { code });\n`,
+    });
+    const [inputs] = await inputsOf(dir, "fn:index:Function");
+    expect(String(inputs?.code)).toMatch(/require\("greeter(\/index\.js)?"\)/);
+  });
+
   test("a program's error names its .ts line", async () => {
     const dir = program("throws", {
       "index.ts": `import * as pulumi from "@pulumi/pulumi";\n\nexport const region: string = (() => {\n  throw new Error("no region for " + pulumi.getStack());\n})();\n`,
