@@ -37,6 +37,17 @@ const REPLICATION_DEFAULTS = {
   dumpSizeLimit: "20Gi",
 } as const;
 
+const dnsServiceId = z.enum(Object.keys(DNS_SERVICES) as [DnsServiceId, ...DnsServiceId[]]);
+
+/** One more DNS service serving the fleet's zone. */
+const additionalDnsService = z
+  .object({
+    provider: dnsServiceId,
+    /** @default - the provider's first routing in `DNS_SERVICES` */
+    routing: z.enum(DnsRouting).optional(),
+  })
+  .strict();
+
 const pinnedImage = z
   .string()
   .regex(
@@ -68,7 +79,7 @@ export const fleetSchema = z
     dns: z
       .object({
         /** The EU DNS service that hosts `zone`. */
-        provider: z.enum(Object.keys(DNS_SERVICES) as [DnsServiceId, ...DnsServiceId[]]),
+        provider: dnsServiceId,
         /** Zone the records go in: `sovereign:domain` or a parent of it. @default - `sovereign:domain` */
         zone: z.string().optional(),
         /** @default 60 */
@@ -77,6 +88,12 @@ export const fleetSchema = z
         routing: z.enum(DnsRouting).optional(),
         /** Text the health check expects in the body of `https://<host><healthPath>`. @default "ok" */
         mustContain: z.string().min(1).default("ok"),
+        /**
+         * More DNS services, each of another vendor, that serve the same zone with the same records (each with its
+         * own routing), so the fleet's names survive the loss of one DNS vendor once the zone is delegated to all.
+         * @default [] - `provider` alone
+         */
+        alsoServedBy: z.array(additionalDnsService).default([]),
       })
       .strict(),
     replication: z
@@ -125,9 +142,26 @@ interface FleetIssue {
   input?: unknown;
 }
 
-/** The routing the fleet's DNS uses: the configured one, else the provider's default. */
-export function dnsRoutingOf(dns: FleetConfig["dns"]): DnsRouting {
+/** The routing a DNS service uses: the configured one, else the provider's default. */
+export function dnsRoutingOf(dns: {
+  readonly provider: DnsServiceId;
+  readonly routing?: DnsRouting | undefined;
+}): DnsRouting {
   return dns.routing ?? DNS_SERVICES[dns.provider].routing[0];
+}
+
+/** One DNS service writing the fleet's records, with the routing of its shared names. */
+export interface DnsServing {
+  readonly provider: DnsServiceId;
+  readonly routing: DnsRouting;
+}
+
+/** Every DNS service that serves the fleet's zone: `provider` first, then `alsoServedBy` in order. */
+export function dnsServicesOf(dns: FleetConfig["dns"]): DnsServing[] {
+  return [dns, ...dns.alsoServedBy].map((s) => ({
+    provider: s.provider,
+    routing: dnsRoutingOf(s),
+  }));
 }
 
 /** The DNS zone records go in. */
@@ -248,16 +282,36 @@ function replicaIssues(
   return issues;
 }
 
+function routingIssue(
+  service: { readonly provider: DnsServiceId; readonly routing?: DnsRouting | undefined },
+  path: (string | number)[],
+): FleetIssue[] {
+  const offered: readonly DnsRouting[] = DNS_SERVICES[service.provider].routing;
+  if (service.routing === undefined || offered.includes(service.routing)) return [];
+  return [
+    {
+      path: [...path, "routing"],
+      input: service.routing,
+      message: `is not offered by ${DNS_SERVICES[service.provider].label}; use one of ${offered.join(", ")}`,
+    },
+  ];
+}
+
 function dnsIssues(fleet: FleetConfig, domain: string | undefined): FleetIssue[] {
-  const issues: FleetIssue[] = [];
-  const offered: readonly DnsRouting[] = DNS_SERVICES[fleet.dns.provider].routing;
-  if (fleet.dns.routing !== undefined && !offered.includes(fleet.dns.routing)) {
-    issues.push({
-      path: ["fleet", "dns", "routing"],
-      input: fleet.dns.routing,
-      message: `is not offered by ${DNS_SERVICES[fleet.dns.provider].label}; use one of ${offered.join(", ")}`,
-    });
-  }
+  const issues: FleetIssue[] = [...routingIssue(fleet.dns, ["fleet", "dns"])];
+  const seen: DnsServiceId[] = [fleet.dns.provider];
+  fleet.dns.alsoServedBy.forEach((s, i) => {
+    const path = ["fleet", "dns", "alsoServedBy", i];
+    issues.push(...routingIssue(s, path));
+    // A second zone at the same vendor is lost with it: only another vendor adds a DNS authority.
+    if (seen.includes(s.provider))
+      issues.push({
+        path: [...path, "provider"],
+        input: s.provider,
+        message: `already serves the zone; name a DNS service of a vendor other than ${seen.join(" and ")}`,
+      });
+    seen.push(s.provider);
+  });
   const zone = fleet.dns.zone;
   if (
     domain !== undefined &&

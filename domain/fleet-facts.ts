@@ -37,7 +37,13 @@ export const fleetRulesSchema = z.object({
   ),
   /** Every data service of a target (its bucket, its database) that must have a copy at another vendor. */
   stateful: z.array(z.object({ target: z.string(), vendor: z.string(), kind: copyKind })),
-  dns: z.object({ service: z.string(), zone: z.string(), routing: z.string() }),
+  dns: z.object({
+    service: z.string(),
+    zone: z.string(),
+    routing: z.string(),
+    /** More DNS services of other vendors serving the same zone (absent in states written before it). */
+    alsoServedBy: z.array(z.object({ service: z.string(), routing: z.string() })).optional(),
+  }),
 });
 export type FleetRules = z.infer<typeof fleetRulesSchema>;
 

@@ -3,10 +3,11 @@
  * dependency when V is gone, and how many replicas of each workload they hold. A target at V is gone with it; a
  * target elsewhere is broken when one of its serving dependencies is served by V alone (or by nothing the catalogs
  * attribute: fail closed), and degraded when what it needs to deploy, renew certificates or copy data is. A
- * dependency served by at least two vendors survives the loss of one.
+ * dependency served by at least two vendors survives the loss of one (dependencies/redundancy.ts).
  */
 import { DEPENDS_BY, UNATTRIBUTED, type Dependency } from "./dependencies/model";
 import type { DependencyModel } from "./dependencies";
+import { byReach, survivesLossOf } from "./dependencies/redundancy";
 
 /** Replicas of one workload in one Deployment, placed by its labels. */
 export interface PlacedReplicas {
@@ -62,14 +63,12 @@ function vendorsToLose(input: SurvivalInput): string[] {
   return [...vendors].sort();
 }
 
-/** Dependencies of each target, grouped by what they reach: `target → serving kind endpoint → entries`. */
-function groupedDependencies(model: DependencyModel): Map<string, Map<string, Dependency[]>> {
-  const byTarget = new Map<string, Map<string, Dependency[]>>();
-  for (const d of model.dependencies) {
-    const groups = byTarget.get(d.target) ?? new Map<string, Dependency[]>();
-    const key = `${d.serving}\u0000${d.kind}\u0000${d.endpoint}`;
-    groups.set(key, [...(groups.get(key) ?? []), d]);
-    byTarget.set(d.target, groups);
+/** Dependencies of each target, grouped by what they reach: `target → reach → entries` (one entry per vendor). */
+function groupedDependencies(model: DependencyModel): Map<string, Dependency[][]> {
+  const byTarget = new Map<string, Dependency[][]>();
+  for (const group of byReach(model.dependencies).values()) {
+    const target = group[0]?.target;
+    if (target !== undefined) byTarget.set(target, [...(byTarget.get(target) ?? []), group]);
   }
   return byTarget;
 }
@@ -78,15 +77,13 @@ function groupedDependencies(model: DependencyModel): Map<string, Map<string, De
 function lostAt(
   target: string,
   targetVendor: string,
-  groups: ReadonlyMap<string, Dependency[]>,
+  groups: readonly Dependency[][],
   lost: string,
   serving: boolean,
 ): BrokenDependency[] {
   const broken: BrokenDependency[] = [];
-  for (const entries of groups.values()) {
-    if (entries[0]?.serving !== serving) continue;
-    const survives = entries.some((e) => e.vendor !== lost && e.vendor !== UNATTRIBUTED);
-    if (survives) continue;
+  for (const entries of groups) {
+    if (entries[0]?.serving !== serving || survivesLossOf(entries, lost)) continue;
     for (const e of entries)
       broken.push({
         target,

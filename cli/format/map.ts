@@ -2,11 +2,12 @@
  * The fleet map: a Mermaid flowchart of where a plan runs. Vendors and their countries are groups, each place a
  * plan uses (a fleet target, or a vendor's region) is one node with its resources and workloads' replicas,
  * cross-vendor data copies are arrows, and run-time dependencies on another vendor (registry, chart source, DNS,
- * certificate issuer, object store) are dotted warning arrows. Resources are never drawn one by one, so the map stays readable at four
+ * certificate issuer, object store) that no second vendor serves are dotted warning arrows. Resources are never drawn one by one, so the map stays readable at four
  * vendors and at twenty targets. GitHub and GitLab render the block natively; the HTML report renders it with
  * the bundled Mermaid.
  */
 import { VENDORS, type VendorId } from "../../config/catalog/vendors";
+import { byReach, servedByTwoVendors } from "../../domain/dependencies/redundancy";
 import type { CheckReport } from "../engine/report";
 import { FLEET_SECTION, type FleetReport } from "../report/fleet";
 import { declaredText, replicasText, summarisePlaces, type PlaceSummary } from "./places";
@@ -79,7 +80,8 @@ function copyEdges(report: CheckReport, byTarget: ReadonlyMap<string, Site>): st
 const RUNTIME_KINDS = new Set(["image", "chart", "dns", "certificate-issuer", "object-store"]);
 
 /**
- * Dotted warning arrows for run-time dependencies served by another vendor than the target's own: one per target
+ * Dotted warning arrows for run-time dependencies served by another vendor than the target's own and by no second
+ * vendor (what two vendors serve survives the loss of either: domain/dependencies/redundancy.ts): one per target
  * and serving vendor, naming the kinds. The vendor's group is the arrow's end when the map has one, else a
  * node of its own (a CA, a registry of a vendor that runs nothing here).
  */
@@ -92,7 +94,10 @@ function dependencyEdges(
     string,
     { from: Site; vendor: string; country: string; kinds: Set<string> }
   >();
-  for (const d of report.dependencies ?? []) {
+  const single = [...byReach(report.dependencies ?? []).values()]
+    .filter((group) => !servedByTwoVendors(group))
+    .flat();
+  for (const d of single) {
     const from = byTarget.get(d.target);
     if (!from || !RUNTIME_KINDS.has(d.kind) || d.vendor === from.vendor) continue;
     const key = `${from.id}>${d.vendor}`;

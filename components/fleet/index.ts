@@ -16,12 +16,16 @@ export {
   type RingSite,
 } from "./plan";
 export {
+  addressNeedOf,
   createDns,
   recordDataOf,
   recordTypeOf,
   relativeName,
+  sharedAddress,
+  sharedEndpoints,
   sharedHostOf,
   type FleetDns,
+  type SharedNameContext,
 } from "./dns";
 export { COPY_ROLE, REPLICATION_APP, createReplication } from "./replication";
 export * from "../../domain/fleet-facts";

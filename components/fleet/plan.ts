@@ -4,7 +4,13 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ConfigError, keyPath } from "../../config/errors";
-import { checkFleet, dnsRoutingOf, dnsZoneOf, type FleetConfig } from "../../config/fleet";
+import {
+  checkFleet,
+  dnsRoutingOf,
+  dnsServicesOf,
+  dnsZoneOf,
+  type FleetConfig,
+} from "../../config/fleet";
 import { requiredReplicas } from "../../domain/fleet-math";
 import type { StackConfig, Target } from "../../config/schema";
 import type { PlatformContract } from "../contract/types";
@@ -148,6 +154,14 @@ export function rulesOf(
         .filter((p) => p.workloads.some((w) => w.name === workload && w.replicas > 0))
         .map((p) => p.contract.placement.vendor),
     ).size;
+  const [first, ...more] = dnsServicesOf(fleet.dns);
+  // `alsoServedBy` only when set, so the rules of a one-service fleet stay as they were registered.
+  const routings = {
+    routing: first?.routing ?? dnsRoutingOf(fleet.dns),
+    ...(more.length > 0
+      ? { alsoServedBy: more.map((s) => ({ service: s.provider, routing: s.routing })) }
+      : {}),
+  };
   return {
     minVendors: fleet.minVendors,
     minJurisdictions: fleet.minJurisdictions,
@@ -158,10 +172,6 @@ export function rulesOf(
       required: requiredReplicas(fleet, w, vendorsRunning(w.name)),
     })),
     stateful: planCopies(ringSitesOf(platforms)).stateful,
-    dns: {
-      service: fleet.dns.provider,
-      zone: dnsZoneOf(fleet.dns, config.domain),
-      routing: dnsRoutingOf(fleet.dns),
-    },
+    dns: { service: fleet.dns.provider, zone: dnsZoneOf(fleet.dns, config.domain), ...routings },
   };
 }

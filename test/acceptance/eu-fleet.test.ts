@@ -105,7 +105,7 @@ describe("Issue Four-vendor diversification: the eu-fleet plan", () => {
     );
   });
 
-  test("writes a DNS record for every target and the shared name, in the Scaleway zone", () => {
+  test("writes a DNS record for every target and the shared name, in the zone at Scaleway and at OVHcloud", () => {
     expect(placedOf("scaleway:domain/record:Record")).toEqual([
       "fleet-shop-gra-host scaleway fr-par",
       "fleet-shop-ionos-host scaleway fr-par",
@@ -113,6 +113,29 @@ describe("Issue Four-vendor diversification: the eu-fleet plan", () => {
       "fleet-shop-shared scaleway fr-par",
       "fleet-shop-ske-host scaleway fr-par",
     ]);
+    expect(placedOf("ovh:Domain/zoneRecord:ZoneRecord").map((r) => r.split(" ")[0])).toEqual([
+      "fleet-shop-gra-host-ovhcloud",
+      "fleet-shop-ionos-host-ovhcloud",
+      "fleet-shop-par-host-ovhcloud",
+      "fleet-shop-shared-ovhcloud-gra",
+      "fleet-shop-shared-ovhcloud-ionos",
+      "fleet-shop-shared-ovhcloud-par",
+      "fleet-shop-shared-ovhcloud-ske",
+      "fleet-shop-ske-host-ovhcloud",
+    ]);
+  });
+
+  test("names every target through a zone both DNS vendors serve, and loses no serving dependency with any vendor, with no exemption", () => {
+    const dns = (report.dependencies ?? []).filter((d) => d.kind === "dns");
+    expect(new Set(dns.map((d) => `${d.endpoint} ${d.vendor}`))).toEqual(
+      new Set(["apps.example.eu scaleway", "apps.example.eu ovhcloud"]),
+    );
+    expect(new Set(dns.map((d) => d.target))).toEqual(new Set(Object.keys(TARGETS)));
+    expect((report.survival ?? []).map((s) => [s.lost, s.broken])).toEqual(
+      (report.survival ?? []).map((s) => [s.lost, []]),
+    );
+    expect((report.survival ?? []).map((s) => s.lost)).toEqual(expect.arrayContaining(EU_VENDORS));
+    expect(report.exemptions).toEqual([]);
   });
 
   test("copies every target's bucket and database with CronJobs on its own cluster", () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   checkFleet,
   dnsRoutingOf,
+  dnsServicesOf,
   dnsZoneOf,
   fleetSchema,
   type FleetConfigInput,
@@ -41,7 +42,7 @@ describe("fleetSchema", () => {
       minVendors: 3,
       minJurisdictions: 2,
       maxVendorSharePercent: 50,
-      dns: { provider: "ovhcloud", ttl: 60, mustContain: "ok" },
+      dns: { provider: "ovhcloud", ttl: 60, mustContain: "ok", alsoServedBy: [] },
       replication: {
         namespace: "sovereign-fleet",
         objectSchedule: "*/15 * * * *",
@@ -232,6 +233,33 @@ describe("checkFleet", () => {
       ],
     ],
     [
+      "a second DNS service at the vendor that already serves the zone",
+      { dns: { provider: "scaleway", alsoServedBy: [{ provider: "scaleway" }] } },
+      [
+        {
+          path: ["fleet", "dns", "alsoServedBy", 0, "provider"],
+          input: "scaleway",
+          message: "already serves the zone; name a DNS service of a vendor other than scaleway",
+        },
+      ],
+    ],
+    [
+      "an additional DNS service asked for a routing it does not offer",
+      {
+        dns: {
+          provider: "scaleway",
+          alsoServedBy: [{ provider: "ovhcloud", routing: "weighted" }],
+        },
+      },
+      [
+        {
+          path: ["fleet", "dns", "alsoServedBy", 0, "routing"],
+          input: "weighted",
+          message: "is not offered by OVHcloud DNS; use one of round-robin",
+        },
+      ],
+    ],
+    [
       "a zone that is not a parent of the domain",
       { dns: { provider: "scaleway", zone: "example.org" } },
       [
@@ -275,6 +303,18 @@ describe("dnsRoutingOf", () => {
     [{ provider: "scaleway", routing: "weighted" }, "weighted"],
   ] as const)("answers the routing of %o", (dns, routing) => {
     expect(dnsRoutingOf(fleetSchema.parse({ dns }).dns)).toBe(routing);
+  });
+});
+
+describe("dnsServicesOf", () => {
+  test("lists the configured service first, then each additional one with its routing", () => {
+    const dns = fleetSchema.parse({
+      dns: { provider: "scaleway", routing: "weighted", alsoServedBy: [{ provider: "ovhcloud" }] },
+    }).dns;
+    expect(dnsServicesOf(dns)).toEqual([
+      { provider: "scaleway", routing: "weighted" },
+      { provider: "ovhcloud", routing: "round-robin" },
+    ]);
   });
 });
 

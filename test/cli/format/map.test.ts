@@ -159,6 +159,9 @@ describe("fleetMap dependencies", () => {
       dependencies: [
         dependency("gra", "image", "rg.fr-par.scw.cloud/acme/shop:1", "scaleway", "FR"),
         dependency("gra", "dns", "apps.example.eu", "scaleway", "FR"),
+        // A zone both vendors serve survives either loss: no arrow for it.
+        dependency("par", "dns", "shop.example.eu", "scaleway", "FR"),
+        dependency("par", "dns", "shop.example.eu", "ovhcloud", "FR"),
         dependency(
           "gra",
           "certificate-issuer",

@@ -57,6 +57,8 @@ export interface FleetFixture {
   /** Targets with a database. @default all */
   readonly databases?: readonly string[];
   readonly replicas?: number;
+  /** Ingress addresses by target. @default ADDRESSES */
+  readonly addresses?: Readonly<Record<string, string>>;
 }
 
 export function fleetConfig(f: FleetFixture = {}): StackConfig {
@@ -110,7 +112,9 @@ export function platformsOf(config: StackConfig, f: FleetFixture = {}): Platform
       placement,
       kubernetes: new k8s.Provider(target.name, { kubeconfig: `kubeconfig-of-${target.name}` }),
       ingressClass: "traefik",
-      ingressAddress: pulumi.output(ADDRESSES[target.name] ?? "0.0.0.0"),
+      ingressAddress: pulumi.output(
+        f.addresses?.[target.name] ?? ADDRESSES[target.name] ?? "0.0.0.0",
+      ),
       domain: config.domain,
       objectStore: objectStores.includes(target.name) ? objectStoreOf(target.name) : undefined,
       database: databases.includes(target.name) ? databaseOf(target.name) : undefined,
