@@ -69,8 +69,14 @@ function compilerFor(projectDir: string, toolkitRoot: string): Compile | undefin
     ...defaults,
     ...tsconfigOptions(ts, projectDir),
     // Loaded through `require`: CommonJS whatever the tsconfig emits for its own build; maps inline so errors
-    // name the .ts line; what ts-node turns off for an in-memory compile.
+    // name the .ts line, with sources beside the file (a build's outDir would point them elsewhere); what ts-node
+    // turns off for an in-memory compile.
     module: ts.ModuleKind.CommonJS,
+    outDir: undefined,
+    outFile: undefined,
+    rootDir: undefined,
+    sourceRoot: undefined,
+    mapRoot: undefined,
     sourceMap: false,
     inlineSourceMap: true,
     inlineSources: false,

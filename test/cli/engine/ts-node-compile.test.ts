@@ -72,6 +72,8 @@ describe("a program compiled as ts-node compiles it", () => {
 
   test("a program's error names its .ts line", async () => {
     const dir = program("throws", {
+      // A build's outDir must not move the source map's sources.
+      "tsconfig.json": JSON.stringify({ compilerOptions: { outDir: "bin", sourceMap: true } }),
       "index.ts": `import * as pulumi from "@pulumi/pulumi";\n\nexport const region: string = (() => {\n  throw new Error("no region for " + pulumi.getStack());\n})();\n`,
     });
     const run = await runCli(["check", dir], { packSource: NO_PACKS });
