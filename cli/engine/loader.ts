@@ -3,6 +3,7 @@
  * falls back to this toolkit's node_modules for a program without its own (a lone index.ts + Pulumi.yaml can
  * import @pulumi/pulumi or @pulumi/kubernetes), and a fresh module graph for each run of the same program.
  */
+import { existsSync, statSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import * as path from "node:path";
 import { CheckError } from "./errors";
@@ -123,8 +124,10 @@ export function prepareProgram(dir: string): void {
 /** The program's entry file: Pulumi.yaml `main`, else package.json `main`, else index.ts / index.js. */
 export function resolveEntry(projectDir: string, main: string | undefined): string {
   const target = path.resolve(projectDir, main ?? ".");
+  // A folder resolves as a folder: `/p/app` alone would first try the files `/p/app.js`, `/p/app.json`, ….
+  const request = existsSync(target) && statSync(target).isDirectory() ? target + sep : target;
   try {
-    return createRequire(path.join(projectDir, "Pulumi.yaml")).resolve(target);
+    return createRequire(path.join(projectDir, "Pulumi.yaml")).resolve(request);
   } catch {
     throw new CheckError(
       `no program entry in ${target}: set 'main' in Pulumi.yaml, or 'main' in package.json, or add index.ts`,
