@@ -88,8 +88,24 @@ export function redactionList(secrets: readonly string[]): string[] {
   return [...all].sort((a, b) => b.length - a.length);
 }
 
-/** `text` with every occurrence of every listed value replaced by `[secret]`. */
+/** A pattern matching any listed value; `redactText` builds one per list, the list being built once per report. */
+const anyListed = new WeakMap<readonly string[], RegExp>();
+
+function anyOf(list: readonly string[]): RegExp {
+  let pattern = anyListed.get(list);
+  if (pattern === undefined) {
+    pattern = new RegExp(list.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    anyListed.set(list, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * `text` with every occurrence of every listed value replaced by `[secret]`, longest value first. Nearly every text
+ * holds none: one scan for any of them comes first, and only a text holding one pays a pass per listed value.
+ */
 export function redactText(text: string, list: readonly string[]): string {
+  if (list.length === 0 || !anyOf(list).test(text)) return text;
   return list.reduce(
     (acc, secret) => (acc.includes(secret) ? acc.split(secret).join(REDACTED) : acc),
     text,
@@ -112,10 +128,12 @@ export function redactDeep<T>(value: T, secrets: readonly string[]): T {
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return redactText(v, list);
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object") {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, list), walk(x)]));
-    }
-    return v;
+    if (v === null || typeof v !== "object") return v;
+    // A plain loop rather than entries/fromEntries: this copies every value of a report of any size.
+    const copy: Record<string, unknown> = {};
+    for (const k of Object.keys(v))
+      copy[redactText(k, list)] = walk((v as Record<string, unknown>)[k]);
+    return copy;
   };
   return walk(value) as T;
 }

@@ -73,6 +73,16 @@ describe("redactText", () => {
       "pw=[secret]; again [secret]; key=[secret]",
     );
   });
+
+  test("reads values holding regular-expression characters literally", () => {
+    const list = ["a.b*c(d)|e", "[x]+?^$\\y"];
+    expect(redactText("keep a-b-c(d) and axb*c(d)|e", list)).toBe("keep a-b-c(d) and axb*c(d)|e");
+    expect(redactText("s=a.b*c(d)|e t=[x]+?^$\\y", list)).toBe("s=[secret] t=[secret]");
+  });
+
+  test("replaces longest first, also where a shorter value overlaps the start of a longer one", () => {
+    expect(redactText("xABCDEF", ["ABCDEF", "xABC"])).toBe("x[secret]");
+  });
 });
 
 describe("redactDeep", () => {
