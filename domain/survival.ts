@@ -68,7 +68,11 @@ function groupedDependencies(model: DependencyModel): Map<string, Dependency[][]
   const byTarget = new Map<string, Dependency[][]>();
   for (const group of byReach(model.dependencies).values()) {
     const target = group[0]?.target;
-    if (target !== undefined) byTarget.set(target, [...(byTarget.get(target) ?? []), group]);
+    if (target === undefined) continue;
+    // Pushed, not copied: a target reaches one image per workload, a thousand in a large fleet.
+    const groups = byTarget.get(target);
+    if (groups) groups.push(group);
+    else byTarget.set(target, [group]);
   }
   return byTarget;
 }

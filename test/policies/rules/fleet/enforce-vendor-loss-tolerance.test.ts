@@ -157,6 +157,27 @@ describe("fleet-workload-enforce-vendor-loss-tolerance, over dependencies", () =
     ]);
   });
 
+  test("names the first five workloads a lost dependency leaves short and counts the rest", async () => {
+    const names = ["a", "b", "c", "d", "e", "f", "g"];
+    const registry = OWN.par ?? "";
+    const resources = asPolicyResources([
+      fleetComponent(names.map((n) => [n, 6, 4] as const)),
+      ...dns,
+      ...[PAR, GRA, SKE].flatMap((t) =>
+        names.map((n) => planDeployment(t, n, 2, `${registry}/${n}:1`)),
+      ),
+    ]);
+    const messages = (await violations(policy, resources)).map((v) => v.message);
+    const keeps = names
+      .slice(0, 5)
+      .map((n) => `workload ${n} keeps 0 of the 4 replicas it requires`)
+      .join("; ");
+    expect(messages).toHaveLength(names.length * 2);
+    expect(messages[0]).toBe(
+      `losing scaleway: target gra (ovhcloud) pulls ${registry}/a:1 for Deployment a; with it ${keeps}; and 2 more workload(s) keep fewer than they require: pull it from a registry of the target's own vendor (copy the image there) or from one that two vendors serve`,
+    );
+  });
+
   test("reports a dependency nothing attributes once per resource, as lost with any vendor", async () => {
     const resources = [
       ...fleet((t) => OWN[t.name] ?? ""),
