@@ -116,6 +116,8 @@ export interface PlatformContract {
   readonly images: TargetImages;
   /** cert-manager ClusterIssuer the target's Ingresses ask for certificates. */
   readonly clusterIssuer: string;
+  /** Annotations the target's ingress controller reads on each Ingress (the platform's: HTTP to HTTPS redirect). */
+  readonly ingressAnnotations?: Readonly<Record<string, string>>;
 }
 
 export const CapabilityName = {

@@ -29,6 +29,24 @@ export const INGRESS_CONTROLLER = {
   ports: { http: "web", https: "websecure" },
 } as const;
 
+/**
+ * The HTTP to HTTPS redirect every workload's Ingress gets, as ingress-nginx gave Ingresses with TLS by default: a
+ * Traefik `Middleware` (`redirectScheme`, CRD `traefik.io/v1alpha1` of chart 41.3.0) in the controller's namespace,
+ * named on the Ingress as `<namespace>-<name>@kubernetescrd`. It is per Ingress, not per entry point, so
+ * cert-manager's HTTP-01 solver Ingress (a longer, hence preferred, rule on the same host) still answers on HTTP.
+ */
+export const HTTPS_REDIRECT = {
+  middleware: "redirect-https",
+  annotation: "traefik.ingress.kubernetes.io/router.middlewares",
+} as const;
+
+/** The annotations the workloads' Ingresses carry for the controller. */
+export function ingressAnnotations(): Record<string, string> {
+  return {
+    [HTTPS_REDIRECT.annotation]: `${INGRESS_NAMESPACE}-${HTTPS_REDIRECT.middleware}@kubernetescrd`,
+  };
+}
+
 export interface IngressControllerArgs {
   readonly provider: k8s.Provider;
   /** IngressClass the controller serves (the workloads' `ingressClassName`). */
@@ -40,6 +58,8 @@ export interface IngressControllerArgs {
 
 export interface IngressController {
   readonly release: k8s.helm.v3.Release;
+  /** The Middleware `ingressAnnotations()` names: Ingresses wait for it. */
+  readonly redirect: k8s.apiextensions.CustomResource;
   readonly service: k8s.core.v1.Service;
   /** Public IP (or hostname) of the LoadBalancer Service. */
   readonly address: pulumi.Output<string>;
@@ -109,7 +129,7 @@ export function ingressValues(
 
 /**
  * Children: `${name}-ingress-namespace`, `${name}-ingress-pull-secret` (private mirror), `${name}-ingress` (the Helm
- * release), `${name}-ingress-load-balancer`.
+ * release), `${name}-ingress-load-balancer`, `${name}-ingress-https-redirect`.
  */
 export function createIngressController(
   name: string,
@@ -161,6 +181,17 @@ export function createIngressController(
     },
     pulumi.mergeOptions(opts, { dependsOn: [release] }),
   );
+  const redirect = new k8s.apiextensions.CustomResource(
+    `${name}-ingress-https-redirect`,
+    {
+      apiVersion: "traefik.io/v1alpha1",
+      kind: "Middleware",
+      metadata: { name: HTTPS_REDIRECT.middleware, namespace: namespace.metadata.name, labels },
+      spec: { redirectScheme: { scheme: "https", permanent: true } },
+    },
+    // The Middleware kind exists once the chart has installed its CRDs.
+    pulumi.mergeOptions(opts, { dependsOn: [release] }),
+  );
   const address = service.status.apply((status) => {
     const first = required(
       status.loadBalancer?.ingress?.[0],
@@ -171,5 +202,5 @@ export function createIngressController(
       "the ip or hostname of the ingress Service's load balancer",
     );
   });
-  return { release, service, address };
+  return { release, redirect, service, address };
 }

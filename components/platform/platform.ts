@@ -11,7 +11,7 @@ import type { DatabaseOutputs, ObjectStoreOutputs, PlatformContract } from "../c
 import { adapterOf } from "../adapters/registry";
 import { Workload } from "../workload";
 import { resolvePlatformArgs, type PlatformArgs, type PlatformWorkload } from "./args";
-import { createIngressController } from "./ingress";
+import { createIngressController, ingressAnnotations } from "./ingress";
 import { createCertManager, CERT_MANAGER } from "./cert-manager";
 import { createImageSync } from "./image-sync";
 import { targetImages } from "./images";
@@ -49,8 +49,9 @@ export interface PlatformOutputs {
   readonly ingressAddress: pulumi.Output<string>;
   /** Secret. */
   readonly connections: pulumi.Output<ConnectionDetails>;
-  /** Workloads wait for the ingress controller (their Ingresses need its admission webhook) and the issuer. */
+  /** Workloads wait for the ingress controller, the redirect their Ingresses name, and the issuer. */
   readonly ingressRelease: pulumi.Resource;
+  readonly ingressRedirect: pulumi.Resource;
   readonly clusterIssuer: pulumi.Resource;
 }
 
@@ -62,6 +63,7 @@ export class Platform extends pulumi.ComponentResource {
   public readonly connections: pulumi.Output<ConnectionDetails>;
   private readonly added: Record<string, Workload> = {};
   private readonly ingressRelease: pulumi.Resource;
+  private readonly ingressRedirect: pulumi.Resource;
   private readonly clusterIssuer: pulumi.Resource;
 
   constructor(
@@ -80,6 +82,7 @@ export class Platform extends pulumi.ComponentResource {
     this.ingressAddress = outputs.ingressAddress;
     this.connections = outputs.connections;
     this.ingressRelease = outputs.ingressRelease;
+    this.ingressRedirect = outputs.ingressRedirect;
     this.clusterIssuer = outputs.clusterIssuer;
     for (const workload of args.workloads ?? []) this.addWorkload(workload);
     this.registerOutputs({ ingressAddress: this.ingressAddress, connections: this.connections });
@@ -100,7 +103,7 @@ export class Platform extends pulumi.ComponentResource {
     const added = new Workload(
       `${this.platformName}-${workload.name}`,
       { workload, platform: this.contract, replicas, aliases },
-      { parent: this, dependsOn: [this.ingressRelease, this.clusterIssuer] },
+      { parent: this, dependsOn: [this.ingressRelease, this.ingressRedirect, this.clusterIssuer] },
     );
     this.added[workload.name] = added;
     return added;
@@ -197,6 +200,7 @@ export function createPlatform(
     labels: ctx.labels,
     images,
     clusterIssuer: CERT_MANAGER.clusterIssuer,
+    ingressAnnotations: ingressAnnotations(),
   };
   const connections: pulumi.Output<ConnectionDetails> = pulumi.secret(
     pulumi.output({
@@ -210,6 +214,7 @@ export function createPlatform(
     ingressAddress: ingress.address,
     connections,
     ingressRelease: ingress.release,
+    ingressRedirect: ingress.redirect,
     clusterIssuer: certManager.issuer,
   };
 }

@@ -159,7 +159,10 @@ export function createWorkload(
     {
       metadata: {
         ...meta(workload.name),
-        annotations: { "cert-manager.io/cluster-issuer": platform.clusterIssuer },
+        annotations: {
+          ...platform.ingressAnnotations,
+          "cert-manager.io/cluster-issuer": platform.clusterIssuer,
+        },
       },
       spec: {
         ingressClassName: platform.ingressClass,

@@ -33,10 +33,10 @@ describe("npm run plan (node cli/bin.js check . --stack eu-fleet --assume-config
         .filter((l) => /^ {2}\S+ · \S+ \(\w\w\) +\d+ /.test(l))
         .map((l) => l.replace(/ +/g, " ")),
     ).toEqual([
-      " ionos · es/vit (ES) 43 declared shop ×2",
-      " ovhcloud · GRA (FR) 43 shop ×2",
-      " scaleway · fr-par (FR) 61 shop ×2",
-      " stackit · eu01 (DE) 43 declared shop ×2",
+      " ionos · es/vit (ES) 45 declared shop ×2",
+      " ovhcloud · GRA (FR) 45 shop ×2",
+      " scaleway · fr-par (FR) 63 shop ×2",
+      " stackit · eu01 (DE) 45 declared shop ×2",
     ]);
   });
 });

@@ -60,7 +60,10 @@ interface ProviderStack {
   readonly children: readonly string[];
 }
 
-/** On every cluster: the ingress controller, cert-manager and its issuer, the copy job, each with a pull Secret. */
+/**
+ * On every cluster: the ingress controller and its HTTPS redirect, cert-manager and its issuer, the copy job, each
+ * with a pull Secret.
+ */
 const INGRESS = [
   "kubernetes:batch/v1:CronJob",
   "kubernetes:cert-manager.io/v1:ClusterIssuer",
@@ -75,6 +78,7 @@ const INGRESS = [
   "kubernetes:core/v1:Service",
   "kubernetes:helm.sh/v3:Release",
   "kubernetes:helm.sh/v3:Release",
+  "kubernetes:traefik.io/v1alpha1:Middleware",
   "pulumi:providers:kubernetes",
 ];
 const IN_CLUSTER = [
@@ -301,6 +305,6 @@ describe("sovereign check in one process (main(argv, io), as tests and tools cal
       ]);
       counts.push(reportOf(run).summary.resources);
     }
-    expect(counts).toEqual([55, 55, 55]);
+    expect(counts).toEqual([56, 56, 56]);
   });
 });

@@ -66,8 +66,10 @@ describe("Kubernetes objects of every stack", () => {
         if (status !== undefined) problems.push(`${stack} ${name}: ${status.message}`);
       }
       expect(problems).toEqual([]);
-      // The stacks declare built-in objects and CloudNativePG custom resources: both were judged.
-      expect([...origins]).toEqual(expect.arrayContaining(["openapi", "postgresql.cnpg.io (CRD)"]));
+      // The stacks declare built-in objects, CloudNativePG custom resources and Traefik's Middleware: all judged.
+      expect([...origins]).toEqual(
+        expect.arrayContaining(["openapi", "postgresql.cnpg.io (CRD)", "traefik.io (CRD)"]),
+      );
     },
   );
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   chartCommonLabels,
   createIngressController,
+  ingressAnnotations,
   ingressValues,
 } from "../../../components/platform/ingress";
 import Ajv2020 from "ajv/dist/2020";
@@ -38,13 +39,18 @@ async function build(images: TargetImages = OWN) {
 }
 
 describe("createIngressController", () => {
-  it("creates the namespace, the Helm release and our LoadBalancer Service through the cluster's provider", async () => {
+  it("creates the namespace, the Helm release, our LoadBalancer Service and the HTTPS redirect through the cluster's provider", async () => {
     const { resources } = await build();
     expect(shapeOf(resources).filter((r) => r.parent === "parent")).toEqual([
       { type: "kubernetes:core/v1:Namespace", name: "ske-ingress-namespace", parent: "parent" },
       { type: "kubernetes:core/v1:Secret", name: "ske-ingress-pull-secret", parent: "parent" },
       { type: "kubernetes:core/v1:Service", name: "ske-ingress-load-balancer", parent: "parent" },
       { type: "kubernetes:helm.sh/v3:Release", name: "ske-ingress", parent: "parent" },
+      {
+        type: "kubernetes:traefik.io/v1alpha1:Middleware",
+        name: "ske-ingress-https-redirect",
+        parent: "parent",
+      },
       { type: "pulumi:providers:kubernetes", name: "cluster", parent: "parent" },
     ]);
     for (const r of resources.filter((x) => x.type.startsWith("kubernetes:")))
@@ -157,6 +163,26 @@ describe("createIngressController", () => {
     });
     expect(service?.dependencies).toContain(byName("ske-ingress")?.urn);
     expect(address).toMatch(/^192\.0\.2\.\d+$/);
+  });
+});
+
+describe("the HTTP to HTTPS redirect", () => {
+  it("is a Traefik redirectScheme Middleware in the controller's namespace, after the chart's CRDs", async () => {
+    const { byName } = await build();
+    const redirect = byName("ske-ingress-https-redirect");
+    expect(redirect?.inputs).toMatchObject({
+      apiVersion: "traefik.io/v1alpha1",
+      kind: "Middleware",
+      metadata: { name: "redirect-https", namespace: "traefik", labels: LABELS },
+      spec: { redirectScheme: { scheme: "https", permanent: true } },
+    });
+    expect(redirect?.dependencies).toContain(byName("ske-ingress")?.urn);
+  });
+
+  it("is named on each Ingress by the annotation the platform hands workloads", () => {
+    expect(ingressAnnotations()).toEqual({
+      "traefik.ingress.kubernetes.io/router.middlewares": "traefik-redirect-https@kubernetescrd",
+    });
   });
 });
 

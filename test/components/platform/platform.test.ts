@@ -90,6 +90,11 @@ describe("Platform", () => {
         name: "ske-database-backup-schedule",
         parent: "ske",
       },
+      {
+        type: "kubernetes:traefik.io/v1alpha1:Middleware",
+        name: "ske-ingress-https-redirect",
+        parent: "ske",
+      },
       { type: "pulumi:providers:kubernetes", name: "ske-kubernetes", parent: "ske" },
       {
         type: "random:index/randomPassword:RandomPassword",
@@ -124,7 +129,14 @@ describe("Platform", () => {
       connections: ["database", "objectStore"],
     });
     const release = resources.find((r) => r.type === "kubernetes:helm.sh/v3:Release");
-    expect(workload?.dependencies).toContain(release?.urn);
+    const redirect = resources.find((r) => r.name === "par-ingress-https-redirect");
+    expect(workload?.dependencies).toEqual(expect.arrayContaining([release?.urn, redirect?.urn]));
+    // The workload's Ingress names the controller's HTTPS redirect beside its issuer.
+    const ingress = resources.find((r) => r.name === "par-shop-ingress");
+    expect((ingress?.inputs.metadata as { annotations: unknown }).annotations).toEqual({
+      "traefik.ingress.kubernetes.io/router.middlewares": "traefik-redirect-https@kubernetescrd",
+      "cert-manager.io/cluster-issuer": "sovereign-acme",
+    });
   });
 
   it("adds a workload later as it would have been given: same child, same inputs, after the ingress", async () => {
