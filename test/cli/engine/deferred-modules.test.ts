@@ -36,5 +36,5 @@ pulumi.runtime.computeCodePaths({ extraIncludePaths: [] }).then(async (paths) =>
   console.log(JSON.stringify([workspace, paths instanceof Map, closure.text.includes("42"), heavy()]));
 });`);
     expect(result).toEqual(["function", true, true, [true, true, true]]);
-  });
+  }, 120_000); // computeCodePaths walks all of node_modules: 37 s on a loaded 2-core machine
 });
