@@ -9,6 +9,9 @@ import type { RegistryOutputs, TargetContext } from "../contract/types";
 /** The application database and its (non-admin) owner, the same on every provider. */
 export const APP_DATABASE = { name: "app", user: "app" } as const;
 
+/** Namespace of the platform's database objects on a target's cluster (CloudNativePG, OVHcloud's grants Job). */
+export const DATABASE_NAMESPACE = "sovereign-data";
+
 /** `protect`/`retainOnDelete` of stateful children (databases, buckets): both follow the target's protection. */
 export function statefulOptions(ctx: Pick<TargetContext, "protect">): pulumi.CustomResourceOptions {
   return { protect: ctx.protect, retainOnDelete: ctx.protect };

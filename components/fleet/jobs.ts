@@ -111,6 +111,28 @@ export interface CronJobFrame {
   readonly imagePullSecrets?: k8s.types.input.core.v1.LocalObjectReference[];
 }
 
+/** The pod of a job: never restarted in place, no API token, the baseline's security context, an emptyDir /tmp. */
+export function jobPodTemplate(
+  frame: Omit<CronJobFrame, "schedule">,
+): k8s.types.input.core.v1.PodTemplateSpec {
+  return {
+    metadata: { labels: { ...frame.labels } },
+    spec: {
+      restartPolicy: "Never",
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      securityContext: POD_SECURITY_CONTEXT,
+      ...(frame.imagePullSecrets?.length ? { imagePullSecrets: frame.imagePullSecrets } : {}),
+      ...(frame.initContainers ? { initContainers: frame.initContainers } : {}),
+      containers: frame.containers,
+      volumes: [
+        { name: TMP.name, emptyDir: { sizeLimit: TMP.sizeLimit } },
+        ...(frame.extraVolumes ?? []),
+      ],
+    },
+  };
+}
+
 /** The CronJob around a pod: one run at a time, bounded retries and runtime, finished jobs cleaned up. */
 export function cronJobSpec(frame: CronJobFrame): CronJobSpec {
   return {
@@ -126,22 +148,7 @@ export function cronJobSpec(frame: CronJobFrame): CronJobSpec {
         backoffLimit: 2,
         activeDeadlineSeconds: 6 * 3600,
         ttlSecondsAfterFinished: 24 * 3600,
-        template: {
-          metadata: { labels: { ...frame.labels } },
-          spec: {
-            restartPolicy: "Never",
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            securityContext: POD_SECURITY_CONTEXT,
-            ...(frame.imagePullSecrets?.length ? { imagePullSecrets: frame.imagePullSecrets } : {}),
-            ...(frame.initContainers ? { initContainers: frame.initContainers } : {}),
-            containers: frame.containers,
-            volumes: [
-              { name: TMP.name, emptyDir: { sizeLimit: TMP.sizeLimit } },
-              ...(frame.extraVolumes ?? []),
-            ],
-          },
-        },
+        template: jobPodTemplate(frame),
       },
     },
   };

@@ -34,7 +34,7 @@ describe("npm run plan (node cli/bin.js check . --stack eu-fleet --assume-config
         .map((l) => l.replace(/ +/g, " ")),
     ).toEqual([
       " ionos · es/vit (ES) 45 declared shop ×2",
-      " ovhcloud · GRA (FR) 45 shop ×2",
+      " ovhcloud · GRA (FR) 49 shop ×2",
       " scaleway · fr-par (FR) 63 shop ×2",
       " stackit · eu01 (DE) 45 declared shop ×2",
     ]);

@@ -135,6 +135,11 @@ const PROVIDER_STACKS: readonly ProviderStack[] = [
     platform: "sovereign:ovhcloud:Platform",
     children: [
       ...INGRESS,
+      // The application grants: a Job in its namespace, the admin's Secret and a pull Secret.
+      "kubernetes:batch/v1:Job",
+      "kubernetes:core/v1:Namespace",
+      "kubernetes:core/v1:Secret",
+      "kubernetes:core/v1:Secret",
       "ovh:CloudProject/containerRegistry:ContainerRegistry",
       "ovh:CloudProject/containerRegistryUser:ContainerRegistryUser",
       "ovh:CloudProject/database:Database",
@@ -148,6 +153,7 @@ const PROVIDER_STACKS: readonly ProviderStack[] = [
       "ovh:CloudProject/storage:Storage",
       "ovh:CloudProject/user:User",
       "ovh:CloudProjectDatabase/databaseInstance:DatabaseInstance",
+      "ovh:CloudProjectDatabase/postgresSqlUser:PostgresSqlUser",
       "ovh:CloudProjectDatabase/postgresSqlUser:PostgresSqlUser",
       "ovh:Vrack/cloudProject:CloudProject",
       "pulumi:providers:ovh",

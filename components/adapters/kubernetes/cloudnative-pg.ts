@@ -14,7 +14,7 @@ import type {
 } from "../../contract/types";
 import { pullSecretsIn } from "../../contract/images";
 import { physicalName } from "../../contract/naming";
-import { APP_DATABASE, statefulOptions } from "../common";
+import { APP_DATABASE, DATABASE_NAMESPACE, statefulOptions } from "../common";
 import { databasePassword } from "../passwords";
 import type { DatabaseOf, KubernetesContext } from "./context";
 
@@ -35,7 +35,7 @@ export const BARMAN_CLOUD = {
 
 export const CLOUDNATIVE_PG = {
   apiVersion: "postgresql.cnpg.io/v1",
-  namespace: "sovereign-data",
+  namespace: DATABASE_NAMESPACE,
   port: 5432,
   /** Six-field cron (seconds first), 03:00 every day. */
   backupSchedule: "0 0 3 * * *",

@@ -1,12 +1,14 @@
 /**
  * OVHcloud managed PostgreSQL: a cluster on the target's private subnet, reachable from that subnet only, backed
- * up daily into its own region only, with the application database and its user. OVH generates the password.
+ * up daily into its own region only, with the application database, its user (OVH generates the password) and the
+ * grants that let that user create in its database (database-grants.ts).
  */
 import * as ovh from "@ovhcloud/pulumi-ovh";
 import * as pulumi from "@pulumi/pulumi";
 import { VERSIONS } from "../../../config/catalog/offerings";
-import type { ClusterOutputs, DatabaseOutputs, NetworkOutputs } from "../../contract/types";
+import type { DatabaseDeps, DatabaseOutputs } from "../../contract/types";
 import { APP_DATABASE, required, statefulOptions } from "../common";
+import { applicationGrants, OVH_ADMIN_USER } from "./database-grants";
 import { isOvhNetwork } from "./network";
 import { OVH_MAX_BACKUP_RETENTION_DAYS, ovhDatabasePlan } from "./plans";
 import { ovhName, ovhOffering, ovhOptions, type OvhContext } from "./provider";
@@ -20,13 +22,14 @@ export const OVH_POSTGRES = {
 } as const;
 
 /**
- * Children: `${name}-database` (cluster), `${name}-database-db`, `${name}-database-user`. Undefined when
+ * Children: `${name}-database` (cluster), `${name}-database-db`, `${name}-database-user`, `${name}-database-admin`
+ * (the `avnadmin` mapping, whose password the grants Job uses), and the grants (database-grants.ts). Undefined when
  * `database.enabled` is false.
  */
 export function ovhDatabase(
   name: string,
   ctx: OvhContext,
-  deps: { network: NetworkOutputs | undefined; cluster: ClusterOutputs },
+  deps: DatabaseDeps,
   parent: pulumi.Resource,
 ): DatabaseOutputs | undefined {
   const settings = ctx.target.database;
@@ -91,13 +94,24 @@ export function ovhDatabase(
     },
     opts,
   );
+  // Maps to the service's existing admin and resets its password (postgresSqlUser.d.ts); the admin is never deleted.
+  const admin = new ovh.cloudprojectdatabase.PostgresSqlUser(
+    `${name}-database-admin`,
+    {
+      serviceName,
+      clusterId: cluster.id,
+      name: OVH_ADMIN_USER,
+      passwordReset: settings.passwordRotation,
+    },
+    pulumi.mergeOptions(opts, { retainOnDelete: true }),
+  );
   const endpoint = cluster.endpoints.apply((endpoints) =>
     required(
       endpoints.find((e) => e.component === OVH_POSTGRES.endpointComponent),
       `the ${OVH_POSTGRES.endpointComponent} endpoint of the database cluster`,
     ),
   );
-  return {
+  const outputs: DatabaseOutputs = {
     host: endpoint.apply((e) => e.domain),
     port: endpoint.apply((e) => e.port),
     database: database.name,
@@ -105,4 +119,17 @@ export function ovhDatabase(
     password: pulumi.secret(user.password),
     sslMode: "require",
   };
+  applicationGrants(
+    name,
+    {
+      cluster: deps.cluster,
+      images: deps.images,
+      database: outputs,
+      adminPassword: pulumi.secret(admin.password),
+      labels: ctx.labels,
+      dependsOn: [database, user, admin],
+    },
+    parent,
+  );
+  return outputs;
 }

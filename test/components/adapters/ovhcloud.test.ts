@@ -3,6 +3,7 @@ import { describe, expect, it, test } from "vitest";
 import { ovhcloudAdapter } from "../../../components/adapters/ovhcloud";
 import { KUBERNETES_ENDPOINTS, matchHost } from "../../../config/catalog/hosts";
 import { dhcpRange } from "../../../components/adapters/ovhcloud/network";
+import { grantStatements } from "../../../components/adapters/ovhcloud/database-grants";
 import { bucketPolicy } from "../../../components/adapters/ovhcloud/object-store";
 import { ovhDatabasePlan } from "../../../components/adapters/ovhcloud/plans";
 import type { PlatformAdapter } from "../../../components/contract/types";
@@ -36,6 +37,14 @@ describe("ovhcloudAdapter", () => {
   it("creates exactly the OVHcloud platform, every child parented to the platform", async () => {
     const { resources } = await build();
     expect(shapeOf(resources)).toEqual([
+      { type: "kubernetes:batch/v1:Job", name: "gra-database-grants", parent: "parent" },
+      { type: "kubernetes:core/v1:Namespace", name: "gra-database-namespace", parent: "parent" },
+      {
+        type: "kubernetes:core/v1:Secret",
+        name: "gra-database-admin-credentials",
+        parent: "parent",
+      },
+      { type: "kubernetes:core/v1:Secret", name: "gra-database-pull-secret", parent: "parent" },
       {
         type: "ovh:CloudProject/containerRegistry:ContainerRegistry",
         name: "gra-registry",
@@ -79,6 +88,11 @@ describe("ovhcloudAdapter", () => {
       },
       {
         type: "ovh:CloudProjectDatabase/postgresSqlUser:PostgresSqlUser",
+        name: "gra-database-admin",
+        parent: "parent",
+      },
+      {
+        type: "ovh:CloudProjectDatabase/postgresSqlUser:PostgresSqlUser",
         name: "gra-database-user",
         parent: "parent",
       },
@@ -112,7 +126,7 @@ describe("ovhcloudAdapter", () => {
     const provider = resourceOf(resources, "pulumi:providers:ovh", "gra-ovh");
     expect(provider.inputs).toEqual({ endpoint: "ovh-eu" });
     const ovhResources = resources.filter((r) => r.type.startsWith("ovh:"));
-    expect(ovhResources).toHaveLength(14);
+    expect(ovhResources).toHaveLength(15);
     for (const r of ovhResources) {
       expect(r.provider?.startsWith(`${provider.urn}::`)).toBe(true);
       expect(r.inputs.serviceName).toBe(OVH_PROJECT);
@@ -315,7 +329,12 @@ describe("ovhcloudAdapter", () => {
         .filter((r) => r.protect || r.retainOnDelete)
         .map((r) => r.name)
         .sort();
-      expect(stateful).toEqual(expected ? ["gra-bucket", "gra-database", "gra-database-db"] : []);
+      // The admin mapping is never deleted, whatever the environment.
+      expect(stateful).toEqual(
+        expected
+          ? ["gra-bucket", "gra-database", "gra-database-admin", "gra-database-db"]
+          : ["gra-database-admin"],
+      );
       expect(resourceOf(resources, DATABASE, "gra-database").inputs.deletionProtection).toBe(
         expected,
       );
@@ -371,6 +390,64 @@ describe("ovhcloudAdapter", () => {
       registryUser.outputs.password,
     );
     expect(await pulumi.isSecret(registryCredential?.password as pulumi.Output<string>)).toBe(true);
+  });
+});
+
+describe("application grants (PostgreSQL 15+ leaves public to its owner)", () => {
+  const JOB = "kubernetes:batch/v1:Job";
+  const SECRET = "kubernetes:core/v1:Secret";
+  const USER = "ovh:CloudProjectDatabase/postgresSqlUser:PostgresSqlUser";
+
+  it("runs psql as avnadmin from the mirror, stopping on the first error, after the database and both users", async () => {
+    const { resources } = await build({ database: { passwordRotation: "2026-12" } });
+    const admin = resourceOf(resources, USER, "gra-database-admin");
+    expect(admin.inputs).toMatchObject({ name: "avnadmin", passwordReset: "2026-12" });
+    const job = resourceOf(resources, JOB, "gra-database-grants");
+    const pod = (job.inputs.spec as { template: { spec: Record<string, unknown> } }).template.spec;
+    const [container] = pod.containers as Record<string, unknown>[];
+    expect(container?.image).toBe("rg.fr-par.scw.cloud/eu-fleet-par-registry/postgres:16.4");
+    expect(container?.command).toEqual([
+      "psql",
+      "--no-psqlrc",
+      "--set=ON_ERROR_STOP=1",
+      ...grantStatements("app", "app").flatMap((sql) => ["--command", sql]),
+    ]);
+    expect(pod.imagePullSecrets).toEqual([{ name: "sovereign-registry" }]);
+    expect(job.inputs.metadata).toMatchObject({ namespace: "sovereign-data" });
+    expect((job.inputs.spec as Record<string, unknown>).ttlSecondsAfterFinished).toBeUndefined();
+    const after = ["gra-database-db", "gra-database-user", "gra-database-admin"].map(
+      (name) => resources.find((r) => r.name === name)?.urn,
+    );
+    expect(job.dependencies).toEqual(expect.arrayContaining(after));
+  });
+
+  it("hands the admin's password to the Job through a Secret only, recorded as secret", async () => {
+    const { resources } = await build();
+    const admin = resourceOf(resources, USER, "gra-database-admin");
+    const credentials = resourceOf(resources, SECRET, "gra-database-admin-credentials");
+    expect(credentials.inputs.stringData).toMatchObject({
+      PGUSER: "avnadmin",
+      PGDATABASE: "app",
+      PGPORT: "20184",
+      PGPASSWORD: admin.outputs.password,
+    });
+    expect(credentials.secretPaths).toContain("stringData.PGPASSWORD");
+    const job = resourceOf(resources, JOB, "gra-database-grants");
+    expect(JSON.stringify(job.inputs)).not.toContain(String(admin.outputs.password));
+    const pod = (job.inputs.spec as { template: { spec: Record<string, unknown> } }).template.spec;
+    const [container] = pod.containers as { env: { name: string; valueFrom?: unknown }[] }[];
+    expect(container?.env.find((e) => e.name === "PGPASSWORD")?.valueFrom).toEqual({
+      secretKeyRef: { name: "database-admin", key: "PGPASSWORD" },
+    });
+  });
+
+  it("grants what Scaleway's `all` privilege gives: schemas in the database, tables in public", () => {
+    expect(grantStatements("app", 'we"ird')).toEqual([
+      "CREATE EXTENSION IF NOT EXISTS aiven_extras CASCADE",
+      "SELECT aiven_extras.claim_public_schema_ownership()",
+      'GRANT ALL PRIVILEGES ON DATABASE "app" TO "we""ird"',
+      'GRANT ALL ON SCHEMA public TO "we""ird"',
+    ]);
   });
 });
 
