@@ -55,10 +55,13 @@ describe("pack entry points", () => {
     },
   );
 
-  test("eu-sovereignty serves every policy as mandatory in prod (the default environment)", async () => {
+  test("eu-sovereignty serves every policy as mandatory in prod (the default environment), but the ACME CA one", async () => {
     await ENTRIES["eu-sovereignty"]();
-    expect([...new Set(constructed[0]?.args.policies.map((p) => p.enforcementLevel))]).toEqual([
-      "mandatory",
+    const advisory = constructed[0]?.args.policies.filter(
+      (p) => p.enforcementLevel !== "mandatory",
+    );
+    expect(advisory?.map((p) => [p.name, p.enforcementLevel])).toEqual([
+      ["endpoint-acme-issuer-enforce-eu-ca", "advisory"],
     ]);
   });
 

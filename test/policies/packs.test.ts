@@ -67,9 +67,14 @@ describe("ENVIRONMENT_LEVELS", () => {
   ];
 
   test.each(["dev", "staging", "prod"] as const)(
-    "never relaxes eu-sovereignty in %s",
+    "never relaxes eu-sovereignty in %s: mandatory, but for the ACME CA policy, advisory by its own level",
     (environment) => {
-      expect(levels("eu-sovereignty", environment)).toEqual(["mandatory"]);
+      expect(levels("eu-sovereignty", environment)).toEqual(["mandatory", "advisory"]);
+      expect(
+        PACKS["eu-sovereignty"].policies
+          .filter((p) => enforcementLevelOf(p, environment) === "advisory")
+          .map((p) => p.name),
+      ).toEqual(["endpoint-acme-issuer-enforce-eu-ca"]);
     },
   );
 

@@ -25,6 +25,7 @@ const EU_SOVEREIGNTY = [
   "vendor-provider-enforce-eu-account",
   "endpoint-kubeconfig-enforce-eu-server",
   "endpoint-destination-enforce-eu-host",
+  "endpoint-acme-issuer-enforce-eu-ca",
   "image-container-enforce-eu-registry",
   "image-helm-enforce-eu-chart-source",
   "image-manifests-missing-rendered-objects",
@@ -70,9 +71,9 @@ describe("REGISTRY", () => {
   test.each([
     ["region", EU_SOVEREIGNTY.slice(0, 3)],
     ["vendor", EU_SOVEREIGNTY.slice(3, 5)],
-    ["endpoint", EU_SOVEREIGNTY.slice(5, 7)],
-    ["image", EU_SOVEREIGNTY.slice(7, 10)],
-    ["seal", EU_SOVEREIGNTY.slice(10)],
+    ["endpoint", EU_SOVEREIGNTY.slice(5, 8)],
+    ["image", EU_SOVEREIGNTY.slice(8, 11)],
+    ["seal", EU_SOVEREIGNTY.slice(11)],
   ] as const)("selects the %s area", (area, expected) => {
     expect(names(REGISTRY.select({ area }))).toEqual(expected);
   });
