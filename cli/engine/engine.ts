@@ -37,7 +37,7 @@ import {
 } from "./project";
 import { providerUrnOf, withDefaultProviders } from "./providers";
 import { redactor, secretInputValues } from "./redact";
-import type { RecordedResource } from "./recorder";
+import type { RecordedResource, Recording } from "./recorder";
 import type { CheckReport, PlannedResource } from "./report";
 import { fixFor, type MissingKey } from "./required-config";
 import { runProgram } from "./run";
@@ -124,6 +124,22 @@ function withAssumedKeys(error: CheckError, missing: readonly MissingKey[]): Che
     : `--assume-config filled ${keys} with placeholders`;
   return new CheckError(
     `${error.message}; ${cause}: set the value the program needs with --config <key>=<value>`,
+    error.detail,
+  );
+}
+
+/**
+ * A program failure after it used what the check does not render (a Helm v3 chart's objects read back): the
+ * likely cause, and how to check the program anyway.
+ */
+function withBlindSpots(error: CheckError, recording: Recording): CheckError {
+  const blind = blindSpotNotes(
+    recording.resources.map((r) => r.type),
+    recording.invokes.map((i) => i.token),
+  );
+  if (blind.length === 0) return error;
+  return new CheckError(
+    `${error.message}; the program may have read what this check does not render (${blind.join("; ")}): check the output of \`pulumi preview --json\` with --preview-json`,
     error.detail,
   );
 }
@@ -328,7 +344,10 @@ async function recordProgram(
   if (missing.length > 0 && !opts.assumeConfig)
     throw missingConfigError(missing, stack, stackFileName);
   if (run.errors.length > 0) {
-    const error = describeProgramError(run.errors[0], { dir: project.dir });
+    const error = withBlindSpots(
+      describeProgramError(run.errors[0], { dir: project.dir }),
+      run.recording,
+    );
     throw missing.length > 0 ? withAssumedKeys(error, missing) : error;
   }
   if (run.loggedErrors.length > 0) {

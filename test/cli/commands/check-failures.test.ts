@@ -7,8 +7,10 @@ import { NO_PACKS, runCli } from "../run-cli";
 const PROGRAMS = path.resolve(__dirname, "../../fixtures/programs");
 const TEMP = mkdtempSync(path.join(tmpdir(), "sovereign-failures-"));
 afterAll(() => rmSync(TEMP, { recursive: true, force: true }));
-/** Programs the repository cannot hold (the type-check and the formatter would reject them), written at test time. */
+/** Programs written at test time: the repository cannot hold some (the type-check and the formatter reject them). */
 const BROKEN: Readonly<Record<string, string>> = {
+  "helm-read-back":
+    '// Reads back an object of a Helm v3 chart, which only the provider renders.\nimport * as k8s from "@pulumi/kubernetes";\n\nconst chart = new k8s.helm.v3.Chart("shop", { chart: "shop", fetchOpts: { repo: "https://charts.example.eu" } });\nexport const ip = chart\n  .getResourceProperty("v1/Service", "default", "shop", "status")\n  .apply((status) => status.loadBalancer.ingress[0].ip);\n',
   "missing-module":
     '// Imports a package that is installed nowhere.\nimport * as acme from "@acme/not-installed";\n\nexport const version = acme.version;\n',
   "syntax-error":
@@ -62,6 +64,11 @@ describe("sovereign check: a program that is wrong exits 2 with what to fix", ()
       "does not compile, with file:line:column and TypeScript's message (as ts-node gives it)",
       "syntax-error",
       "sovereign check: the program does not compile: index.ts:5:20: Property assignment expected.\n",
+    ],
+    [
+      "fails reading back a Helm v3 chart's object, naming what is not rendered offline and --preview-json",
+      "helm-read-back",
+      "sovereign check: the program failed: TypeError: Cannot read properties of undefined (reading 'status'); the program may have read what this check does not render (Helm v3 charts are not rendered offline: the objects of kubernetes.helm.v3.Chart were not checked): check the output of `pulumi preview --json` with --preview-json\n",
     ],
   ])("a program that %s", async (_case, name, stderr) => {
     expect(await fails([program(name), "--stack", "dev"])).toEqual({ code: 2, stdout: "", stderr });
