@@ -7,6 +7,10 @@ import {
 
 const SELECTOR = { "app.kubernetes.io/name": "shop", "app.kubernetes.io/instance": "shop" };
 const podSelector = { matchLabels: SELECTOR };
+/** Traffic from the ingress controller's namespace, as both ingress rules admit it. */
+const FROM_CONTROLLER = [
+  { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "traefik" } } },
+];
 
 describe("networkPolicies", () => {
   test("uses the namespaces of the ingress controller and the cluster DNS", () => {
@@ -31,13 +35,7 @@ describe("networkPolicies", () => {
           policyTypes: ["Ingress"],
           ingress: [
             {
-              from: [
-                {
-                  namespaceSelector: {
-                    matchLabels: { "kubernetes.io/metadata.name": "traefik" },
-                  },
-                },
-              ],
+              from: FROM_CONTROLLER,
               ports: [{ protocol: "TCP", port: 8080 }],
             },
           ],
@@ -50,13 +48,7 @@ describe("networkPolicies", () => {
           policyTypes: ["Ingress"],
           ingress: [
             {
-              from: [
-                {
-                  namespaceSelector: {
-                    matchLabels: { "kubernetes.io/metadata.name": "traefik" },
-                  },
-                },
-              ],
+              from: FROM_CONTROLLER,
               ports: [{ protocol: "TCP", port: 8089 }],
             },
           ],
