@@ -56,8 +56,10 @@ export const VERSION_SOURCES: Readonly<Record<keyof typeof VERSIONS, string>> = 
   kubernetes:
     "upstream: config/catalog/kubernetes-releases.ts (1.36 supported until 2027-06-28); Scaleway: its Kubernetes " +
     "API's version list recorded 2026-08-07 in terraform-provider-scaleway internal/services/k8s/testdata/" +
-    "cluster-autoscaling.cassette.yaml (1.36.1, end of life 2027-09-07); OVHcloud publishes no MKS version data " +
-    "source in @ovhcloud/pulumi-ovh 2.19.1, so a real `pulumi preview` is the check there. Checked 2026-12-02.",
+    "cluster-autoscaling.cassette.yaml (1.36.1, end of life 2027-09-07); OVHcloud: @ovhcloud/pulumi-ovh 2.19.1 has " +
+    "no MKS version data source (its cloudproject getters read existing clusters only), so a constant, and MKS offers " +
+    "a new minor within 3 months of upstream's release (ovh/docs managed_kubernetes/eos-eol-policies, 2022-05-30): " +
+    "1.36 came out 2026-04-22; a real `pulumi preview` is the check. Checked 2026-12-02.",
   scalewayPostgres:
     "engine names of terraform-provider-scaleway docs/resources/rdb_instance.md (b2d45ed, 2026-08-21); checked 2026-12-02",
   ovhPostgres: "@ovhcloud/pulumi-ovh cloudproject/database.d.ts (`version`); checked 2026-12-02",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { VERSIONS, VERSION_SOURCES } from "../../../config/catalog/offerings";
-import { supportedMinors } from "../../../config/catalog/kubernetes-releases";
+import { readdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { KUBERNETES_RELEASES, supportedMinors } from "../../../config/catalog/kubernetes-releases";
 import { SCHEMA_VERSIONS } from "../../../config/kubernetes/sources";
 
 /** The day VERSION_SOURCES were last checked; a newer check moves it and re-runs these assertions. */
@@ -22,5 +24,26 @@ describe("VERSIONS", () => {
 
   it("keeps the CloudNativePG image on the configured PostgreSQL major", () => {
     expect(VERSIONS.cloudNativePgImageTag.split(".")[0]).toBe(VERSIONS.cloudNativePgPostgres);
+  });
+});
+
+describe("OVHcloud MKS version (a constant: no data source to ask)", () => {
+  /** "a new minor version will be offered by OVHcloud in the 3 months following it declared stable" (eos-eol-policies). */
+  const OFFERED_WITHIN_DAYS = 92;
+
+  it("names a minor that came out upstream long enough before the check for MKS to offer it", () => {
+    const released = KUBERNETES_RELEASES.find((r) => r.minor === VERSIONS.kubernetes)?.released;
+    const days = (Date.parse(CHECKED) - Date.parse(released ?? CHECKED)) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(OFFERED_WITHIN_DAYS);
+  });
+
+  it("has no MKS version getter in the installed @ovhcloud/pulumi-ovh to use instead (a newer SDK with one fails this)", () => {
+    const root = dirname(require.resolve("@ovhcloud/pulumi-ovh/package.json"));
+    const getters = ["", "/cloudproject"].flatMap((dir) =>
+      readdirSync(`${root}${dir}`).filter((f) => /^get.*\.d\.ts$/.test(f)),
+    );
+    expect(getters.filter((f) => /kube/i.test(f) && /version/i.test(f))).toEqual([]);
+    // The directory read is the right one: the cluster getters are there.
+    expect(getters).toContain("getKube.d.ts");
   });
 });
