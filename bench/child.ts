@@ -1,18 +1,20 @@
 /**
- * One measured `sovereign check`, run through the CLI's own `main` (argument parsing, engine, JSON rendering,
- * secret scrubbing, `--out` file) as `node cli/bin.js check` runs it. Its progress reports (the CLI draws them on
- * an interactive stderr) mark the phases. At exit it prints one JSON line: phase times and peak memory; the
- * parent measures wall time from outside and reads the report from `--out`.
+ * One measured `sovereign check`, run through the CLI's own `main` (argument parsing, engine, rendering, secret
+ * scrubbing, `--out` file) as `node cli/bin.js check` runs it. Its progress reports (the CLI draws them on an
+ * interactive stderr) mark the phases. At exit it prints one JSON line: phase times and peak memory; the parent
+ * measures wall time from outside and reads the report from `--out`.
  *
- * usage: child.js <stack file> <stack name> <report file>
+ * usage: child.js <report file> <format> <check arguments...>
+ *   e.g. child.js report.json json . --stack bench-100 --config-file Pulumi.bench-100.yaml --assume-config
+ *        child.js report.json json --preview-json preview.json
  */
 import { main } from "../cli/main";
 import type { CliIO } from "../cli/io";
 
-/** Phase names the engine reports, in order (cli/engine/engine.ts). */
-const PHASES = { running: "running ", checking: "checking " } as const;
-
-const [stackFile = "", stack = "", out = ""] = process.argv.slice(2);
+const [out = "", format = "json", ...checkArgs] = process.argv.slice(2);
+/** A program run starts its measured part at `running <entry>`, a file's at `reading <file>` (cli/engine/engine.ts). */
+const imported = checkArgs.includes("--preview-json") || checkArgs.includes("--state");
+const PHASES = { running: imported ? "reading " : "running ", checking: "checking " } as const;
 const marks: Partial<Record<keyof typeof PHASES | "checked", number>> = {};
 let errors = "";
 
@@ -29,8 +31,7 @@ const io: CliIO = {
   interactive: true,
 };
 
-const argv = ["check", ".", "--stack", stack, "--config-file", stackFile, "--assume-config"];
-main([...argv, "--format", "json", "--out", out], io).then(
+main(["check", ...checkArgs, "--format", format, "--out", out], io).then(
   (code) => {
     const end = performance.now();
     if (code > 1) {
