@@ -231,7 +231,7 @@ function goals(rows: readonly Record<string, number>[], singleMs: number): strin
   const lines: string[] = [];
   const goal = (what: string, value: number | undefined, limit: number, unit = "x") => {
     if (value === undefined || Number.isNaN(value)) return;
-    const shown = unit === "x" ? `${value.toFixed(2)}x` : `${value} ${unit}`;
+    const shown = unit === "x" ? `${value.toFixed(2)}x` : `${value}${unit}`;
     lines.push(
       `${value <= limit ? "met    " : "NOT MET"}  ${what}: ${shown} (goal <= ${limit}${unit})`,
     );
