@@ -10,6 +10,7 @@ import { fleetPolicies } from "./rules/fleet";
 import { imagePolicies } from "./rules/image";
 import { regionPolicies } from "./rules/region";
 import { sealPolicies } from "./rules/seal";
+import { toolchainPolicies } from "./rules/toolchain";
 import { vendorPolicies } from "./rules/vendor";
 import { workloadPolicies } from "./rules/workload";
 
@@ -74,13 +75,14 @@ export function createRegistry(policies: readonly SovereignPolicy[]): PolicyRegi
   };
 }
 
-/** The eu-sovereignty rules, in report order: placement, vendors, endpoints, images, assurance levels. */
+/** The eu-sovereignty rules, in report order: placement, vendors, endpoints, images, assurance levels, toolchain. */
 export const euSovereigntyPolicies: readonly SovereignPolicy[] = [
   ...regionPolicies,
   ...vendorPolicies,
   ...endpointPolicies,
   ...imagePolicies,
   ...sealPolicies,
+  ...toolchainPolicies,
 ];
 
 /** Every policy of every pack. */

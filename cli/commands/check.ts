@@ -23,6 +23,9 @@ the Pulumi CLI, credentials or a cloud account; records every resource it would 
 (vendor, region, country); checks them against the policy packs; prints the plan and the verdicts.
 With --preview-json or --state it checks what the Pulumi CLI printed for a program in any language (Python,
 Go, YAML, .NET) instead of running one.
+It also reports where the stack's state and secrets' key would live (PULUMI_BACKEND_URL, Pulumi.yaml
+backend.url, the stack file's secretsprovider; with --state, the export's): a program-dir given beside
+--preview-json or --state supplies its Pulumi.yaml and stack file (docs/sovereignty.md "The toolchain").
 
 Options:
   -s, --stack <name>         Stack to check; its config is Pulumi.<name>.yaml in the project's stackConfigDir.

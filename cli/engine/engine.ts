@@ -47,6 +47,9 @@ import { fleetReport, FLEET_SECTION } from "../report/fleet";
 import { fleetSurvival } from "../../domain/fleet-survival";
 import type { ProviderPlacer } from "../../domain/dependencies";
 import { readImported, type ImportedKind } from "../inputs";
+import { importedToolchain, programToolchain } from "./toolchain";
+import { TOOLCHAIN_VARIABLE } from "../../policies/lib/toolchain";
+import type { ToolchainDependency } from "../../domain/toolchain";
 
 export interface CheckOptions {
   /** The program directory (where Pulumi.yaml is). */
@@ -295,6 +298,8 @@ interface Recorded {
   readonly secrets: string[];
   readonly stackFile: string;
   readonly programDir: string;
+  /** Where the stack's state and secrets' key would live (cli/engine/toolchain.ts). */
+  readonly toolchain: readonly ToolchainDependency[];
 }
 
 /** Runs the program under the mocks and records its resources, with the engine's default providers added. */
@@ -375,22 +380,26 @@ async function recordProgram(
     // Findings without a source line point at the stack file, else at Pulumi.yaml.
     stackFile: path.relative(project.dir, stackFile.file ?? project.file),
     programDir: path.relative(process.cwd(), project.dir),
+    toolchain: programToolchain(project, stackFile, process.env),
   };
 }
 
 /** Reads the resources of a `pulumi preview --json` or `pulumi stack export` file. */
 function recordImported(
   input: NonNullable<CheckOptions["input"]>,
+  dir: string,
   progress: (phase: string) => void,
 ): Recorded {
   progress(`reading ${input.file}`);
   const imported = readImported(input.kind, input.file);
+  const toolchain = importedToolchain(dir, imported, process.env);
   return {
     project: imported.project,
     stack: imported.stack,
     resources: imported.resources,
     sourceOf: (r) => imported.sources[r.urn],
-    notes: [],
+    notes: toolchain.notes,
+    toolchain: toolchain.toolchain,
     assumedConfig: [],
     invokes: [],
     secrets: [
@@ -401,6 +410,21 @@ function recordImported(
     stackFile: input.file,
     programDir: "",
   };
+}
+
+/** Runs `run` with the toolchain handed to the packs' toolchain policy (policies/lib/toolchain.ts), then restores. */
+async function withToolchain<T>(
+  toolchain: readonly ToolchainDependency[],
+  run: () => Promise<T>,
+): Promise<T> {
+  const before = process.env[TOOLCHAIN_VARIABLE];
+  process.env[TOOLCHAIN_VARIABLE] = JSON.stringify(toolchain);
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) Reflect.deleteProperty(process.env, TOOLCHAIN_VARIABLE);
+    else process.env[TOOLCHAIN_VARIABLE] = before;
+  }
 }
 
 /** Runs the whole check and returns the report; throws CheckError when the check cannot be made. */
@@ -414,7 +438,7 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     : fileConfig;
 
   const recorded = opts.input
-    ? recordImported(opts.input, progress)
+    ? recordImported(opts.input, opts.dir, progress)
     : await recordProgram(opts, progress);
   const { resources } = recorded;
   checkUniqueUrns(resources);
@@ -425,7 +449,9 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     `checking ${resources.length} resources against ${packs.length} pack${packs.length === 1 ? "" : "s"}`,
   );
   source.resetExemptions?.();
-  const evaluation = await evaluate(resources, packs, packConfig);
+  const evaluation = await withToolchain(recorded.toolchain, () =>
+    evaluate(resources, packs, packConfig),
+  );
 
   const notes = [
     ...notesOf(recorded.notes, packs.length, resources, recorded.invokes),
@@ -456,6 +482,7 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     survival,
     ...(sections ? { sections } : {}),
     sovereignty,
+    toolchain: recorded.toolchain,
   };
   return {
     report,

@@ -22,6 +22,8 @@ export interface Project {
   readonly config: Readonly<Record<string, unknown>>;
   /** Raw `template.config:` block: what `pulumi new` asks for, with its defaults. */
   readonly templateConfig: Readonly<Record<string, unknown>>;
+  /** `backend.url`: where the CLI keeps this project's state unless PULUMI_BACKEND_URL says otherwise. */
+  readonly backendUrl?: string;
 }
 
 export interface StackFile {
@@ -31,6 +33,10 @@ export interface StackFile {
   readonly config: Readonly<Record<string, unknown>>;
   /** Pulumi ESC environments the stack imports (not resolvable offline). */
   readonly environments: readonly string[];
+  /** `secretsprovider`: the stack's secrets provider URL, when it is not the backend's default. */
+  readonly secretsProvider?: string;
+  /** True when the file holds an `encryptionsalt` (the passphrase provider's salt). */
+  readonly encryptionSalt?: boolean;
 }
 
 const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"] as const;
@@ -48,6 +54,24 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 function runtimeName(raw: unknown): unknown {
   return isRecord(raw) ? raw.name : raw;
+}
+
+function backendOf(raw: Record<string, unknown>): { backendUrl?: string } {
+  const url = isRecord(raw.backend) ? raw.backend.url : undefined;
+  return typeof url === "string" && url !== "" ? { backendUrl: url } : {};
+}
+
+/** The keys that say where the stack's secrets are encrypted (never their values' secrets). */
+function secretsKeysOf(
+  raw: Record<string, unknown>,
+): Pick<StackFile, "secretsProvider" | "encryptionSalt"> {
+  const provider = raw.secretsprovider;
+  return {
+    ...(typeof provider === "string" && provider !== "" ? { secretsProvider: provider } : {}),
+    ...(typeof raw.encryptionsalt === "string" && raw.encryptionsalt !== ""
+      ? { encryptionSalt: true }
+      : {}),
+  };
 }
 
 /** Reads `Pulumi.yaml` in `dir`; fails with the fix when it is missing or not a Node.js project. */
@@ -79,6 +103,7 @@ export function loadProject(dir: string): Project {
     config: isRecord(raw.config) ? raw.config : {},
     templateConfig:
       isRecord(raw.template) && isRecord(raw.template.config) ? raw.template.config : {},
+    ...backendOf(raw),
   };
 }
 
@@ -143,5 +168,10 @@ export function loadStackFile(project: Project, stack: string, configFile?: stri
     : isRecord(env) && Array.isArray(env.imports)
       ? env.imports.map(String)
       : [];
-  return { file, config: isRecord(raw.config) ? raw.config : {}, environments };
+  return {
+    file,
+    config: isRecord(raw.config) ? raw.config : {},
+    environments,
+    ...secretsKeysOf(raw),
+  };
 }

@@ -7,6 +7,7 @@ import type { Survival } from "../../domain/survival";
  * carry no inputs here, only their placement.
  */
 import type { SovereigntyReport } from "../../domain/assurance/summary";
+import type { ToolchainDependency } from "../../domain/toolchain";
 
 export interface PlannedResource {
   readonly urn: string;
@@ -97,6 +98,11 @@ export interface CheckReport {
    * offering relied on and per workload (docs/sovereignty.md). Absent from reports made before it existed.
    */
   readonly sovereignty?: SovereigntyReport;
+  /**
+   * Where the stack's state and the key of its secrets would live, each attributed to a vendor and country
+   * (domain/toolchain.ts). Absent from reports made before it existed.
+   */
+  readonly toolchain?: readonly ToolchainDependency[];
   /** Sections other modules add (the fleet exit report), keyed by id. */
   readonly sections?: Readonly<Record<string, unknown>>;
 }

@@ -11,6 +11,9 @@ import { fleetMap } from "./map";
 import { SECTION_RENDERERS } from "./markdown-sections";
 import { declaredText, placeName, replicasText, summarisePlaces } from "./places";
 import { sortedViolations, viewOf, type ReportView } from "./view";
+import { cell } from "./markdown";
+import { sovereigntyMarkdown } from "./sovereignty";
+import { toolchainMarkdown } from "./toolchain";
 
 /** Text as HTML: every character that could open markup escaped. */
 export function escapeHtml(text: string): string {
@@ -96,8 +99,11 @@ function notesPart(r: CheckReport): string {
 }
 
 function sectionsPart(r: CheckReport): string {
-  return Object.keys(r.sections ?? {})
-    .map((id) => SECTION_RENDERERS[id]?.(r) ?? "")
+  return [
+    ...Object.keys(r.sections ?? {}).map((id) => SECTION_RENDERERS[id]?.(r) ?? ""),
+    sovereigntyMarkdown(r, cell).join("\n"),
+    toolchainMarkdown(r, cell).join("\n"),
+  ]
     .filter((text) => text.trim() !== "")
     .map((text) => `<section>${markdown.parse(text, { async: false })}</section>`)
     .join("");

@@ -17,6 +17,7 @@ import type { FormatContext } from "./context";
 import { fleetMap } from "./map";
 import { SECTION_RENDERERS } from "./markdown-sections";
 import { sovereigntyMarkdown } from "./sovereignty";
+import { toolchainMarkdown } from "./toolchain";
 import { sortedViolations, viewOf, type ReportView } from "./view";
 
 /** Rows per table before the rest is summarised in one line. */
@@ -219,6 +220,7 @@ export function render(report: CheckReport, ctx?: FormatContext): string {
     ...[exemptionsPart(r), notesPart(r)].flatMap((part) => (part.length > 0 ? ["", ...part] : [])),
     ...sectionsPart(r),
     ...sovereigntyMarkdown(r, cell),
+    ...toolchainMarkdown(r, cell),
     "",
     `<sub>sovereign check ${cell(view.ctx.toolVersion)} · offline, under Pulumi's mocks: a real \`pulumi preview\` with the policy packs remains the final word.</sub>`,
     "",

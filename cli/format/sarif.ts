@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { sovereigntySarif } from "./sovereignty";
+import { toolchainSarif } from "./toolchain";
 import type { CheckReport, PolicySummary, ReportedViolation } from "../engine/report";
 import type { FormatContext } from "./context";
 import { repoPath } from "./context";
@@ -153,6 +154,7 @@ export function render(report: CheckReport, ctx?: FormatContext): string {
           unansweredInvokes: r.unansweredInvokes,
           notes: r.notes ?? [],
           ...sovereigntySarif(r),
+          ...toolchainSarif(r),
         },
       },
     ],

@@ -5,6 +5,7 @@
 import { OBJECTIVE_IDS, OBJECTIVES } from "../../config/catalog/assurance";
 import type { SovereigntyReport } from "../../domain/assurance/summary";
 import type { CheckReport } from "../engine/report";
+import { toolchainProperties } from "./toolchain";
 
 const seal = (level: number | null) => (level === null ? "–" : `SEAL-${level}`);
 const percent = (score: number | null) => (score === null ? "–" : `${score.toFixed(1)}%`);
@@ -151,4 +152,7 @@ export function sovereigntyProperties(report: CheckReport): [string, string][] {
 /** Extra JUnit properties by the policy whose suite carries them. */
 export const SUITE_PROPERTIES: Readonly<
   Record<string, (report: CheckReport) => [string, string][]>
-> = { "seal-enforce-minimum": sovereigntyProperties };
+> = {
+  "seal-enforce-minimum": sovereigntyProperties,
+  "toolchain-enforce-eu-control": toolchainProperties,
+};

@@ -9,6 +9,7 @@ import type { FormatContext } from "./context";
 import { redactDeep } from "../engine/redact";
 import { survivalText } from "../report/survival";
 import { sovereigntyTextLines } from "./sovereignty";
+import { toolchainTextLines } from "./toolchain";
 import { placeKey } from "../engine/placement";
 import { sortedViolations } from "./view";
 import {
@@ -199,6 +200,7 @@ export function renderText(raw: CheckReport, ctx: FormatContext = {}): string {
     ),
     ...listSection("Notes", report.notes ?? []),
     ...sovereigntyTextLines(report, verbose),
+    ...toolchainTextLines(report, verbose),
     "",
     ...(verbose
       ? ["Plan (by vendor and region)", ...fullListing(report.resources, places)]

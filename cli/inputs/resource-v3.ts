@@ -39,6 +39,11 @@ export interface ImportedResources {
    * `secrets` so none is ever printed. Empty for files that hold only ciphertexts or blinded values.
    */
   readonly secretValues: readonly string[];
+  /**
+   * The stack's secrets provider as the file records it (`deployment.secrets_providers` of a state export):
+   * `passphrase`, or the URL of Pulumi Cloud's (`service`) or a cloud KMS (`cloud`). Absent when not recorded.
+   */
+  readonly secretsProvider?: string;
 }
 
 /** The fields of ResourceV3 the engine reads; the CLI adds fields over time, so others are ignored. */

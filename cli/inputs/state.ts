@@ -6,6 +6,7 @@
  * an export made with `--show-secrets` gives policies the plaintext, which still never reaches a report.
  */
 import { z } from "zod";
+import { PULUMI_CLOUD_URL } from "../../config/catalog/toolchain";
 import {
   InputError,
   parseSourcePosition,
@@ -25,7 +26,21 @@ const SUPPORTED_VERSIONS = [3] as const;
 const deploymentSchema = z.object({
   resources: z.array(z.unknown()).default([]),
   pending_operations: z.array(z.unknown()).optional(),
+  secrets_providers: z
+    .object({ type: z.string(), state: z.object({ url: z.string().optional() }).nullish() })
+    .optional(),
 });
+
+type SecretsProviders = z.infer<typeof deploymentSchema>["secrets_providers"];
+
+/** `passphrase`, or the URL of the `service` (Pulumi Cloud) or `cloud` (KMS) provider the deployment names. */
+function secretsProviderOf(providers: SecretsProviders): { secretsProvider?: string } {
+  if (!providers) return {};
+  const url = providers.state?.url;
+  if (providers.type === "passphrase") return { secretsProvider: "passphrase" };
+  if (providers.type === "service") return { secretsProvider: url ?? PULUMI_CLOUD_URL };
+  return url ? { secretsProvider: url } : {};
+}
 
 /** The deployment inside an export (`deployment`) or a checkpoint (`checkpoint.latest`). */
 function deploymentOf(doc: Record<string, unknown>): unknown {
@@ -87,5 +102,6 @@ export function readState(text: string): ImportedResources {
     resources: live.map((r) => toRecordedResource(r)),
     sources,
     secretValues,
+    ...secretsProviderOf(deployment.data.secrets_providers),
   };
 }

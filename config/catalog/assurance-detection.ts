@@ -55,6 +55,7 @@ export const DEFAULT_OFFERING: Readonly<Record<VendorId, OfferingId>> = {
   alibaba: "alibaba",
   tencent: "tencent",
   huawei: "huawei",
+  pulumi: "pulumi-cloud",
 };
 
 /** `offerings` and `offeringOf` from a list of patterns, first match wins. */

@@ -23,6 +23,17 @@ export interface LevelAssessment {
   readonly assessed: string;
 }
 
+/**
+ * Who controls an offering when that differs from its package's vendor (vendors.ts): the vendor rule of
+ * eu-sovereignty judges the offering by this, not by the package (docs/sovereignty.md "Judged as itself").
+ */
+export interface Control {
+  /** True when an EU company controls the operator, whatever its technology supplier. */
+  readonly eu: boolean;
+  readonly rationale: string;
+  readonly source: Source;
+}
+
 export interface Offering {
   readonly name: string;
   /** The vendor in config/catalog/vendors.ts whose packages reach this offering. */
@@ -32,6 +43,8 @@ export interface Offering {
   /** ISO 3166-1 alpha-2 country of the operator's legal seat. */
   readonly country: string;
   readonly levels: Readonly<Record<ObjectiveId, LevelAssessment>>;
+  /** @default - the control of its vendor (vendors.ts: EU_VENDORS or not) */
+  readonly control?: Control;
 }
 
 const ASSESSED = "2026-12-02";
@@ -51,6 +64,12 @@ const S3NS_SECNUMCLOUD: Source = {
   title: "S3NS PREMI3NS receives ANSSI SecNumCloud 3.2 qualification (17 Dec 2025), Génération NT",
   url: "https://www.generation-nt.com/actualites/s3ns-thales-google-secnumcloud-certification-anssi-2068299",
   published: "2025-12-24",
+};
+const S3NS_OWNERSHIP: Source = {
+  title:
+    "Reuters: Thales creates S3NS with Google; S3NS is majority-owned by Thales, which has full control over the commercialisation of Google's services",
+  url: "https://fa.news/amp/160642/",
+  published: "2022-06-30",
 };
 const AWS_EUSC_LAUNCH: Source = {
   title:
@@ -180,6 +199,12 @@ export const OFFERINGS = {
     vendor: "gcp",
     operator: "S3NS SAS (Thales, Google minority)",
     country: "FR",
+    control: {
+      eu: true,
+      rationale:
+        "S3NS SAS is a French company majority-owned and controlled by Thales (FR); Google supplies the technology as a minority shareholder",
+      source: S3NS_OWNERSHIP,
+    },
     levels: assess(
       {
         "SOV-1": [
@@ -219,6 +244,12 @@ export const OFFERINGS = {
     vendor: "aws",
     operator: "AWS European Sovereign Cloud GmbH (Amazon.com, Inc.)",
     country: "DE",
+    control: {
+      eu: false,
+      rationale:
+        "German GmbH entities wholly owned by Amazon.com, Inc. (US): the US parent, subject to the CLOUD Act, keeps control",
+      source: AWS_EUSC_LAUNCH,
+    },
     levels: assess(
       {
         "SOV-1": [1, "German GmbH entities with an EU advisory board, wholly owned by Amazon (US)"],
@@ -269,6 +300,7 @@ export const OFFERINGS = {
   alibaba: nonEu("alibaba", "Alibaba Cloud", "Alibaba Group", "CN"),
   tencent: nonEu("tencent", "Tencent Cloud", "Tencent Holdings", "CN"),
   huawei: nonEu("huawei", "Huawei Cloud", "Huawei Technologies", "CN"),
+  "pulumi-cloud": nonEu("pulumi", "Pulumi Cloud", "Pulumi Corporation", "US"),
 } as const satisfies Record<string, Offering>;
 
 export type OfferingId = keyof typeof OFFERINGS;

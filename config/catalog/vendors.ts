@@ -215,6 +215,15 @@ export const NON_EU_VENDORS = {
     cloudAct: false,
     packages: ["tencentcloud"],
   },
+  pulumi: {
+    id: "pulumi",
+    name: "Pulumi Cloud",
+    seat: "US",
+    parent: "Pulumi Corporation",
+    cloudAct: true,
+    // No package: Pulumi Cloud holds state and secrets' keys (config/catalog/toolchain.ts), it runs no resources.
+    packages: [],
+  },
   huawei: {
     id: "huawei",
     name: "Huawei Cloud",

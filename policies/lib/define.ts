@@ -20,6 +20,7 @@ export const PolicyArea = {
   data: "data",
   fleet: "fleet",
   seal: "seal",
+  toolchain: "toolchain",
 } as const;
 export type PolicyArea = (typeof PolicyArea)[keyof typeof PolicyArea];
 

@@ -13,8 +13,9 @@ const KINDS = ["program", "preview", "state"] as const;
 type Kind = (typeof KINDS)[number];
 const INPUTS: Readonly<Record<Kind, readonly string[]>> = {
   program: [fixture("inputs"), "--stack", "dev"],
-  preview: ["--preview-json", fixture("inputs", "preview.json")],
-  state: ["--state", fixture("inputs", "state.json")],
+  // The program directory gives the imported files their project's backend.url (toolchain).
+  preview: [fixture("inputs"), "--preview-json", fixture("inputs", "preview.json")],
+  state: [fixture("inputs"), "--state", fixture("inputs", "state.json")],
 };
 const runs = new Map<Kind, { code: number; report: CheckReport }>();
 const reportOf = (kind: Kind): CheckReport => {

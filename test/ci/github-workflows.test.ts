@@ -208,6 +208,9 @@ describe("pulumi-preview.yml", () => {
       policyPacks: "policies/eu-sovereignty",
       "comment-on-pr": true,
     });
-    expect(job?.env?.PULUMI_ACCESS_TOKEN).toBe("${{ secrets.PULUMI_ACCESS_TOKEN }}");
+    // State in the EU bucket of Pulumi.yaml backend.url, secrets by passphrase: no Pulumi Cloud token.
+    expect(job?.env?.PULUMI_CONFIG_PASSPHRASE).toBe("${{ secrets.PULUMI_CONFIG_PASSPHRASE }}");
+    expect(job?.env?.AWS_ACCESS_KEY_ID).toBe("${{ secrets.SCW_ACCESS_KEY }}");
+    expect(read("pulumi-preview.yml")).not.toContain("PULUMI_ACCESS_TOKEN");
   });
 });

@@ -104,7 +104,9 @@ describe(".gitlab-ci.yml", () => {
         "$CI_MERGE_REQUEST_SOURCE_PROJECT_ID == $CI_MERGE_REQUEST_PROJECT_ID",
       );
       expect(
-        rules.every((r) => /^\$(SOVEREIGN_NOTE_TOKEN|PULUMI_ACCESS_TOKEN) && /.test(r.if ?? "")),
+        rules.every((r) =>
+          /^\$(SOVEREIGN_NOTE_TOKEN|PULUMI_CONFIG_PASSPHRASE) && /.test(r.if ?? ""),
+        ),
       ).toBe(true);
     },
   );
@@ -118,6 +120,20 @@ describe(".gitlab-ci.yml", () => {
     expect(preview.script).toEqual([
       'pulumi preview --stack "$STACK" --policy-pack policies/eu-sovereignty --non-interactive --diff',
     ]);
+  });
+
+  test("runs every job on self-managed EU runners by tag, overridable by SOVEREIGN_RUNNER_TAG", () => {
+    expect((config.default as { tags?: string[] }).tags).toEqual(["$SOVEREIGN_RUNNER_TAG"]);
+    expect((config.variables as Record<string, string>).SOVEREIGN_RUNNER_TAG).toBe("sovereign-eu");
+  });
+
+  test("previews with state in the EU bucket of Pulumi.yaml and a passphrase, no Pulumi Cloud token", () => {
+    const preview = config["pulumi-preview"] as { variables?: Record<string, string> };
+    expect(preview.variables).toMatchObject({
+      AWS_ACCESS_KEY_ID: "$SCW_ACCESS_KEY",
+      AWS_SECRET_ACCESS_KEY: "$SCW_SECRET_KEY",
+    });
+    expect(text).not.toContain("PULUMI_ACCESS_TOKEN");
   });
 
   test("updates one MR note in place, found by the Markdown report's marker", () => {

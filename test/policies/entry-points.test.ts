@@ -55,13 +55,14 @@ describe("pack entry points", () => {
     },
   );
 
-  test("eu-sovereignty serves every policy as mandatory in prod (the default environment), but the ACME CA one", async () => {
+  test("eu-sovereignty serves every policy as mandatory in prod (the default environment), but the ACME CA and toolchain ones", async () => {
     await ENTRIES["eu-sovereignty"]();
     const advisory = constructed[0]?.args.policies.filter(
       (p) => p.enforcementLevel !== "mandatory",
     );
     expect(advisory?.map((p) => [p.name, p.enforcementLevel])).toEqual([
       ["endpoint-acme-issuer-enforce-eu-ca", "advisory"],
+      ["toolchain-enforce-eu-control", "advisory"],
     ]);
   });
 

@@ -19,13 +19,15 @@ const PACK_OF_AREA: Readonly<Record<PolicyArea, PackName>> = {
   data: "data-protection",
   fleet: "diversification",
   seal: "eu-sovereignty",
+  toolchain: "eu-sovereignty",
 };
 
 /**
  * Areas whose policies are named `<area>-<verb>-<what>`: the area is the resource judged. `seal-enforce-minimum` is
- * the pack-config key issue 13 published, so its name is a user contract.
+ * the pack-config key issue 13 published, so its name is a user contract; `toolchain-enforce-eu-control` judges the
+ * deployment's state backend and secrets provider, which are no resource.
  */
-const AREA_IS_RESOURCE: ReadonlySet<PolicyArea> = new Set<PolicyArea>(["seal"]);
+const AREA_IS_RESOURCE: ReadonlySet<PolicyArea> = new Set<PolicyArea>(["seal", "toolchain"]);
 
 const isPolicy = (v: unknown): v is SovereignPolicy =>
   typeof v === "object" &&

@@ -67,14 +67,14 @@ describe("ENVIRONMENT_LEVELS", () => {
   ];
 
   test.each(["dev", "staging", "prod"] as const)(
-    "never relaxes eu-sovereignty in %s: mandatory, but for the ACME CA policy, advisory by its own level",
+    "never relaxes eu-sovereignty in %s: mandatory, but for the ACME CA and toolchain policies, advisory by their own level",
     (environment) => {
       expect(levels("eu-sovereignty", environment)).toEqual(["mandatory", "advisory"]);
       expect(
         PACKS["eu-sovereignty"].policies
           .filter((p) => enforcementLevelOf(p, environment) === "advisory")
           .map((p) => p.name),
-      ).toEqual(["endpoint-acme-issuer-enforce-eu-ca"]);
+      ).toEqual(["endpoint-acme-issuer-enforce-eu-ca", "toolchain-enforce-eu-control"]);
     },
   );
 

@@ -30,6 +30,7 @@ const EU_SOVEREIGNTY = [
   "image-helm-enforce-eu-chart-source",
   "image-manifests-missing-rendered-objects",
   "seal-enforce-minimum",
+  "toolchain-enforce-eu-control",
 ];
 
 describe("createRegistry", () => {
@@ -73,7 +74,8 @@ describe("REGISTRY", () => {
     ["vendor", EU_SOVEREIGNTY.slice(3, 5)],
     ["endpoint", EU_SOVEREIGNTY.slice(5, 8)],
     ["image", EU_SOVEREIGNTY.slice(8, 11)],
-    ["seal", EU_SOVEREIGNTY.slice(11)],
+    ["seal", EU_SOVEREIGNTY.slice(11, 12)],
+    ["toolchain", EU_SOVEREIGNTY.slice(12)],
   ] as const)("selects the %s area", (area, expected) => {
     expect(names(REGISTRY.select({ area }))).toEqual(expected);
   });

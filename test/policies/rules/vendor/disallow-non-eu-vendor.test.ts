@@ -110,6 +110,51 @@ describe("vendor-resource-disallow-non-eu-vendor", () => {
     });
   });
 
+  test.each<[string, ResourceSpec]>([
+    [
+      "a bucket on a provider with the S3NS universe domain",
+      {
+        type: "gcp:storage/bucket:Bucket",
+        props: { location: "u-france-east1" },
+        provider: explicitProvider("gcp", "s3ns", { universeDomain: "s3nsapis.fr", project: "p" }),
+      },
+    ],
+    [
+      "the S3NS provider itself",
+      { type: "pulumi:providers:gcp", name: "s3ns", props: { universeDomain: "s3nsapis.fr" } },
+    ],
+  ])(
+    "judges the offering, not the package: passes %s (S3NS, controlled by Thales)",
+    async (_what, spec) => {
+      expect(await validate(policy, spec)).toEqual({ violations: [] });
+    },
+  );
+
+  test("still blocks the AWS European Sovereign Cloud, naming its US parent's control", async () => {
+    const props = { region: "eusc-de-east-1" };
+    const spec: ResourceSpec = {
+      type: "aws:s3/bucket:Bucket",
+      props,
+      provider: defaultProvider("aws", props),
+    };
+    expect(await validate(policy, spec)).toEqual({
+      violations: [
+        "package 'aws' reaches AWS European Sovereign Cloud (AWS European Sovereign Cloud GmbH (Amazon.com, Inc.), DE), which is not under EU control: German GmbH entities wholly owned by Amazon.com, Inc. (US): the US parent, subject to the CLOUD Act, keeps control (source: AWS European Sovereign Cloud generally available: partition aws-eusc, German GmbH entities, EU-resident staff, https://cuttlesoft.com/blog/2026/01/26/aws-european-sovereign-cloud). Its SEAL levels are judged by seal-enforce-minimum; the vendor rule still blocks it. Use an EU vendor's package instead (scaleway, ovh, stackit, ionoscloud, hcloud, upcloud, outscale).",
+      ],
+    });
+  });
+
+  test("blocks Google Cloud on its default universe like any US vendor", async () => {
+    const spec: ResourceSpec = {
+      type: "gcp:storage/bucket:Bucket",
+      props: {},
+      provider: explicitProvider("gcp", "google", { universeDomain: "googleapis.com" }),
+    };
+    expect(await validate(policy, spec)).toEqual({
+      violations: [blocked("gcp", US("Google Cloud"))],
+    });
+  });
+
   test("fails when a non-EU vendor's component is declared", async () => {
     expect(await validate(policy, { type: "awsx:ec2:Vpc", props: {} })).toEqual({
       violations: [blocked("awsx", US("Amazon Web Services"))],
