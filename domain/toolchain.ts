@@ -145,8 +145,10 @@ function place(scheme: ToolchainScheme, value: string, env: Environment): Placed
     return host === undefined ? { vendor: Holder.unknown, country: null } : placeHost(host);
   }
   const endpoint = queryParam(value, "endpoint");
-  if (endpoint === undefined && scheme.withoutEndpoint)
-    return byVendor(scheme.withoutEndpoint, queryParam(value, "region"));
+  if (endpoint === undefined && scheme.withoutEndpoint) {
+    const { vendor, service } = scheme.withoutEndpoint;
+    return { ...byVendor(vendor, queryParam(value, "region")), service };
+  }
   return endpoint === undefined
     ? { vendor: Holder.unknown, country: null }
     : placeHost(hostOfUrl(endpoint), OBJECT_STORAGE_ENDPOINTS);

@@ -74,8 +74,11 @@ function secretsKeysOf(
   };
 }
 
-/** Reads `Pulumi.yaml` in `dir`; fails with the fix when it is missing or not a Node.js project. */
-export function loadProject(dir: string): Project {
+/**
+ * Reads `Pulumi.yaml` in `dir`; fails with the fix when it is missing or, unless `anyRuntime` (a project whose
+ * `--state` or `--preview-json` is checked, in any language), not a Node.js project.
+ */
+export function loadProject(dir: string, anyRuntime = false): Project {
   const abs = path.resolve(dir);
   const file = PROJECT_FILES.map((f) => path.join(abs, f)).find((f) => existsSync(f));
   if (!file) {
@@ -88,7 +91,7 @@ export function loadProject(dir: string): Project {
     throw new CheckError(`${file}: 'name' is required (the project name, e.g. name: my-project)`);
   }
   const runtime = runtimeName(raw.runtime);
-  if (runtime !== "nodejs") {
+  if (runtime !== "nodejs" && !anyRuntime) {
     throw new CheckError(
       `${file}: runtime is ${JSON.stringify(runtime)}; the offline engine runs only Node.js programs (runtime: nodejs)`,
     );

@@ -52,7 +52,7 @@ export function programToolchain(
 /** The project in `dir` when it is the one the imported file was made from (same name), else undefined. */
 function matchingProject(dir: string, name: string): Project | undefined {
   if (!["Pulumi.yaml", "Pulumi.yml"].some((f) => existsSync(path.join(dir, f)))) return undefined;
-  const project = loadProject(dir);
+  const project = loadProject(dir, true);
   return project.name === name ? project : undefined;
 }
 

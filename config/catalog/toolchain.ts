@@ -34,7 +34,7 @@ export interface ToolchainScheme {
   readonly service: string;
   readonly holder: Holder;
   /** For `endpoint-param`: who holds the URL when it names no endpoint (plain `s3://` is Amazon S3). */
-  readonly withoutEndpoint?: VendorId;
+  readonly withoutEndpoint?: { readonly vendor: VendorId; readonly service: string };
 }
 
 /** State backends by URL scheme (`https` is Pulumi Cloud at api.pulumi.com, or a self-hosted Pulumi Cloud). */
@@ -44,7 +44,7 @@ export const STATE_BACKENDS: Readonly<Record<string, ToolchainScheme>> = {
   s3: {
     service: "S3 object storage",
     holder: { kind: "host", hostFrom: "endpoint-param" },
-    withoutEndpoint: "aws",
+    withoutEndpoint: { vendor: "aws", service: "Amazon S3" },
   },
   azblob: { service: "Azure Blob Storage", holder: { kind: "vendor", vendor: "azure" } },
   gs: { service: "Google Cloud Storage", holder: { kind: "vendor", vendor: "gcp" } },

@@ -76,7 +76,7 @@ describe("toolchainOf", () => {
         env: {},
       },
       [
-        ["state-backend", "S3 object storage", "aws", "US", "eu-west-3"],
+        ["state-backend", "Amazon S3", "aws", "US", "eu-west-3"],
         ["secrets-provider", "AWS KMS", "aws", "US", "eu-west-3"],
       ],
     ],

@@ -3,7 +3,7 @@
  * stack file uses a US KMS, gets the toolchain finding; the same program with an EU S3-compatible backend and a
  * passphrase does not.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
@@ -148,7 +148,7 @@ describe("sovereign check: the toolchain", () => {
     expect(stdout).not.toContain("hunter2");
   });
 
-  test("--state: reads the export's secrets provider, and the backend from the program directory given", async () => {
+  test("--state: reads the export's secrets provider, and the backend from the project directory given, in any language", async () => {
     const dir = program("state", EU_STATE);
     const state = path.join(temp, "state.json");
     const stackUrn = "urn:pulumi:dev::fixture-scaleway::pulumi:pulumi:Stack::fixture-scaleway-dev";
@@ -173,6 +173,14 @@ describe("sovereign check: the toolchain", () => {
     expect(withDir.findings.map(([, m]) => m)).toEqual([
       "the key of the stack's secrets is held by Google Cloud (Google Cloud KMS, seat US, subject to the US CLOUD Act)",
     ]);
+    const python = path.join(temp, "python");
+    mkdirSync(python);
+    writeFileSync(
+      path.join(python, "Pulumi.yaml"),
+      `name: fixture-scaleway\nruntime: python\nbackend:\n  url: "${EU_STATE}"\n`,
+    );
+    const inPython = await check([python, "--state", state]);
+    expect(inPython.report.toolchain?.[0]?.vendor).toBe("scaleway");
     const alone = await check([temp, "--state", state]);
     expect(alone.report.toolchain?.[0]?.vendor).toBe("pulumi");
     expect(alone.report.notes).toContainEqual(
