@@ -151,7 +151,7 @@ function jobImages(
   return {
     rclone: fleet.replication.rcloneImage ?? mirror.apply((m) => mirroredImage(m, "rclone")),
     postgres:
-      fleet.replication.postgresImage ?? mirror.apply((m) => mirroredImage(m, "postgresClient")),
+      fleet.replication.postgresImage ?? mirror.apply((m) => mirroredImage(m, "cloudNativePgPostgres")),
     pullSecrets: pullSecretsIn(name, namespace, images, labels, opts),
   };
 }

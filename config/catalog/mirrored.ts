@@ -41,6 +41,9 @@ export const MIRRORED_IMAGES = {
     tag: TRAEFIK_VERSION,
     source: TRAEFIK_SOURCE,
   },
+  // Also the PostgreSQL client of the fleet's dump jobs and the OVHcloud grants Job: the image ships psql and
+  // pg_dump (CloudNativePG's database import runs pg_dump in it, docs "Importing Postgres databases"), and one
+  // pinned PostgreSQL 16 image replaces a separate, stale client pin.
   cloudNativePgPostgres: {
     upstream: "ghcr.io/cloudnative-pg/postgresql",
     path: "cloudnative-pg/postgresql",
@@ -52,12 +55,6 @@ export const MIRRORED_IMAGES = {
     path: "rclone",
     tag: "1.68.2",
     source: "https://github.com/rclone/rclone/releases/tag/v1.68.2",
-  },
-  postgresClient: {
-    upstream: "docker.io/library/postgres",
-    path: "postgres",
-    tag: "16.4",
-    source: "https://hub.docker.com/_/postgres",
   },
   regsync: {
     upstream: "ghcr.io/regclient/regsync",

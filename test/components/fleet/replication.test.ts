@@ -221,7 +221,7 @@ describe("fleet replication", () => {
       [
         "initContainers",
         "pg-dump",
-        "rg.fr-par.scw.cloud/eu-fleet-ske-registry/postgres:16.4",
+        "rg.fr-par.scw.cloud/eu-fleet-ske-registry/cloudnative-pg/postgresql:16.15-system-trixie",
         [
           "/bin/sh",
           "-c",
@@ -272,7 +272,7 @@ describe("fleet replication", () => {
       expect(container.volumeMounts).toContainEqual({ name: "tmp", mountPath: "/tmp" });
       // From the source target's own mirror.
       expect(container.image).toMatch(
-        /^rg\.fr-par\.scw\.cloud\/eu-fleet-[a-z]+-registry\/[a-z]+:[0-9.]+$/,
+        /^rg\.fr-par\.scw\.cloud\/eu-fleet-[a-z]+-registry\/[a-z/-]+:[0-9][0-9a-z.-]*$/,
       );
     }
   });
