@@ -151,7 +151,8 @@ function jobImages(
   return {
     rclone: fleet.replication.rcloneImage ?? mirror.apply((m) => mirroredImage(m, "rclone")),
     postgres:
-      fleet.replication.postgresImage ?? mirror.apply((m) => mirroredImage(m, "cloudNativePgPostgres")),
+      fleet.replication.postgresImage ??
+      mirror.apply((m) => mirroredImage(m, "cloudNativePgPostgres")),
     pullSecrets: pullSecretsIn(name, namespace, images, labels, opts),
   };
 }

@@ -107,7 +107,9 @@ export function applicationGrants(
           containers: [
             hardened({
               name: "psql",
-              image: args.images.mirror.endpoint.apply((m) => mirroredImage(m, "cloudNativePgPostgres")),
+              image: args.images.mirror.endpoint.apply((m) =>
+                mirroredImage(m, "cloudNativePgPostgres"),
+              ),
               command: statements.apply((sql) => [
                 "psql",
                 "--no-psqlrc",

@@ -405,7 +405,9 @@ describe("application grants (PostgreSQL 15+ leaves public to its owner)", () =>
     const job = resourceOf(resources, JOB, "gra-database-grants");
     const pod = (job.inputs.spec as { template: { spec: Record<string, unknown> } }).template.spec;
     const [container] = pod.containers as Record<string, unknown>[];
-    expect(container?.image).toBe("rg.fr-par.scw.cloud/eu-fleet-par-registry/cloudnative-pg/postgresql:16.15-system-trixie");
+    expect(container?.image).toBe(
+      "rg.fr-par.scw.cloud/eu-fleet-par-registry/cloudnative-pg/postgresql:16.15-system-trixie",
+    );
     expect(container?.command).toEqual([
       "psql",
       "--no-psqlrc",
