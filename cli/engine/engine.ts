@@ -6,6 +6,7 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cannedOutputs } from "./canned/outputs";
+import { collectGarbage } from "./heap";
 import { blindSpotNotes, remoteComponentNotes } from "./blind-spots";
 import { cannedInvoke } from "./canned/invokes";
 import { incompleteRun } from "./completeness";
@@ -440,6 +441,8 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
   const recorded = opts.input
     ? recordImported(opts.input, opts.dir, progress)
     : await recordProgram(opts, progress);
+  // The run's (or the file's) garbage goes before the packs allocate; the packs' before the report (heap.ts).
+  collectGarbage();
   const { resources } = recorded;
   checkUniqueUrns(resources);
   const { place, placeProvider, providerOf } = placerOf(resources);
@@ -453,6 +456,7 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     evaluate(resources, packs, packConfig),
   );
 
+  collectGarbage();
   const notes = [
     ...notesOf(recorded.notes, packs.length, resources, recorded.invokes),
     ...uncheckedCustomResourcesNote(
