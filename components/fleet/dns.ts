@@ -153,11 +153,14 @@ export interface FleetDns {
   readonly records: pulumi.CustomResource[];
 }
 
-/**
- * Creates every workload's record set in each DNS service that serves the zone (`dns.provider`, then
- * `dns.alsoServedBy`): the same names and addresses everywhere, each shared name with its service's routing. The
- * first service's records keep their names; another service's carry its id as a suffix.
- */
+/** The fleet's DNS before any record exists: the shared hosts, and one declaration per workload that runs. */
+export interface FleetDnsPlan {
+  readonly hosts: Record<string, string>;
+  /** Each declares one workload's records in every DNS service (in the order of `sovereign:workloads`). */
+  readonly recordSets: readonly (() => pulumi.CustomResource[])[];
+}
+
+/** Creates every workload's record set at once (`dnsPlanOf`). */
 export function createDns(
   name: string,
   parent: pulumi.Resource,
@@ -165,66 +168,85 @@ export function createDns(
   fleet: FleetConfig,
   platforms: readonly PlatformEntry[],
 ): FleetDns {
+  const plan = dnsPlanOf(name, parent, config, fleet, platforms);
+  return { hosts: plan.hosts, records: plan.recordSets.flatMap((declare) => declare()) };
+}
+
+/**
+ * Every workload's record set in each DNS service that serves the zone (`dns.provider`, then
+ * `dns.alsoServedBy`): the same names and addresses everywhere, each shared name with its service's routing. The
+ * first service's records keep their names; another service's carry its id as a suffix.
+ */
+export function dnsPlanOf(
+  name: string,
+  parent: pulumi.Resource,
+  config: StackConfig,
+  fleet: FleetConfig,
+  platforms: readonly PlatformEntry[],
+): FleetDnsPlan {
   const zone = dnsZoneOf(fleet.dns, config.domain);
   const opts: pulumi.CustomResourceOptions = { parent };
   const hosts: Record<string, string> = {};
   const services = dnsServicesOf(fleet.dns);
-  const records = config.workloads.flatMap((w) => {
+  const recordSets = config.workloads.flatMap((w) => {
     const serving = platforms.flatMap((p) =>
       p.workloads.filter((x) => x.name === w.name && x.replicas > 0).map((x) => ({ p, x })),
     );
     if (serving.length === 0) return [];
     const fqdn = sharedHostOf(w, config.domain);
     hosts[w.name] = fqdn;
-    return services.flatMap((service, i) => {
-      const adapter = DNS_ADAPTERS[service.provider];
-      const suffix = i === 0 ? "" : `-${service.provider}`;
-      const own = serving.map(({ p, x }) =>
-        adapter.record(
-          `${name}-${w.name}-${p.target.name}-host${suffix}`,
+    const sharedName = relativeName(fqdn, zone);
+    const declare = () =>
+      services.flatMap((service, i) => {
+        const adapter = DNS_ADAPTERS[service.provider];
+        const suffix = i === 0 ? "" : `-${service.provider}`;
+        const own = serving.map(({ p, x }) =>
+          adapter.record(
+            `${name}-${w.name}-${p.target.name}-host${suffix}`,
+            {
+              zone,
+              name: x.host.apply((h) => relativeName(h, zone)),
+              type: p.contract.ingressAddress.apply(recordTypeOf),
+              data: p.contract.ingressAddress.apply(recordDataOf),
+              ttl: fleet.dns.ttl,
+            },
+            opts,
+          ),
+        );
+        const ctx: SharedNameContext = {
+          fqdn,
+          service: service.provider,
+          routing: service.routing,
+          key:
+            i === 0
+              ? "sovereign:fleet.dns.routing"
+              : `sovereign:fleet.dns.alsoServedBy[${i - 1}].routing`,
+          endpoints: serving.length,
+        };
+        const shared = SHARED_RECORDS[service.routing](
+          adapter,
+          `${name}-${w.name}-shared${suffix}`,
           {
             zone,
-            name: x.host.apply((h) => relativeName(h, zone)),
-            type: p.contract.ingressAddress.apply(recordTypeOf),
-            data: p.contract.ingressAddress.apply(recordDataOf),
+            name: sharedName,
+            fqdn,
             ttl: fleet.dns.ttl,
+            healthPath: w.healthPath,
+            mustContain: fleet.dns.mustContain,
+            endpoints: sharedEndpoints(
+              serving.map(({ p, x }) => ({
+                target: p.target.name,
+                address: p.contract.ingressAddress,
+                weight: x.replicas,
+              })),
+              ctx,
+            ),
           },
           opts,
-        ),
-      );
-      const ctx: SharedNameContext = {
-        fqdn,
-        service: service.provider,
-        routing: service.routing,
-        key:
-          i === 0
-            ? "sovereign:fleet.dns.routing"
-            : `sovereign:fleet.dns.alsoServedBy[${i - 1}].routing`,
-        endpoints: serving.length,
-      };
-      const shared = SHARED_RECORDS[service.routing](
-        adapter,
-        `${name}-${w.name}-shared${suffix}`,
-        {
-          zone,
-          name: relativeName(fqdn, zone),
-          fqdn,
-          ttl: fleet.dns.ttl,
-          healthPath: w.healthPath,
-          mustContain: fleet.dns.mustContain,
-          endpoints: sharedEndpoints(
-            serving.map(({ p, x }) => ({
-              target: p.target.name,
-              address: p.contract.ingressAddress,
-              weight: x.replicas,
-            })),
-            ctx,
-          ),
-        },
-        opts,
-      );
-      return [...own, ...shared];
-    });
+        );
+        return [...own, ...shared];
+      });
+    return [declare];
   });
-  return { hosts, records };
+  return { hosts, recordSets };
 }

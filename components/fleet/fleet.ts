@@ -6,7 +6,7 @@
  */
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { createDns } from "./dns";
+import { createDns, dnsPlanOf } from "./dns";
 import { FLEET_TYPE, type FleetRules } from "../../domain/fleet-facts";
 import { checkedFleet, rulesOf, type FleetArgs } from "./plan";
 import { createReplication } from "./replication";
@@ -24,16 +24,40 @@ export class Fleet extends pulumi.ComponentResource {
   /** The registered rules: thresholds, required replicas per workload, the data services to copy. */
   public readonly rules: pulumi.Output<FleetRules>;
   public readonly hosts: pulumi.Output<Record<string, string>>;
+  /** Settles when every DNS record is declared: at once, or with `args.pace`, one workload's records per pace. */
+  public readonly declared: Promise<void>;
 
   constructor(name: string, args: FleetArgs, opts?: pulumi.ComponentResourceOptions) {
     const fleet = checkedFleet(args);
     const rules = rulesOf(args.config, fleet, args.platforms);
     super(FLEET_TYPE, name, { fleet: rules }, opts);
-    const outputs = createFleet(name, this, args);
-    this.rules = pulumi.output(outputs.rules);
-    this.hosts = pulumi.output(outputs.hosts);
-    this.registerOutputs({ fleet: outputs.rules, hosts: outputs.hosts });
+    const dns = dnsPlanOf(name, this, args.config, fleet, args.platforms);
+    this.declared = declareRecords(dns.recordSets, args.pace);
+    createReplication(name, this, fleet, args.platforms);
+    this.hosts = pulumi.output(dns.hosts);
+    this.rules = pulumi.output(rules);
+    this.registerOutputs({ fleet: rules, hosts: dns.hosts });
   }
+}
+
+/**
+ * Declares the record sets: all of them now without `pace` (a mistake throws from the constructor), else one
+ * set and then `pace`, in turn.
+ */
+function declareRecords(
+  sets: readonly (() => unknown)[],
+  pace: (() => Promise<void>) | undefined,
+): Promise<void> {
+  if (!pace) {
+    for (const declare of sets) declare();
+    return Promise.resolve();
+  }
+  return (async () => {
+    for (const declare of sets) {
+      declare();
+      await pace();
+    }
+  })();
 }
 
 /** Creates the fleet's children under `self`. Child names start with `name`. */

@@ -18,6 +18,7 @@ export {
 export {
   addressNeedOf,
   createDns,
+  dnsPlanOf,
   recordDataOf,
   recordTypeOf,
   relativeName,
@@ -25,6 +26,7 @@ export {
   sharedEndpoints,
   sharedHostOf,
   type FleetDns,
+  type FleetDnsPlan,
   type SharedNameContext,
 } from "./dns";
 export { COPY_ROLE, REPLICATION_APP, createReplication } from "./replication";

@@ -32,6 +32,11 @@ export interface PlatformEntry {
 export interface FleetArgs {
   readonly config: StackConfig;
   readonly platforms: readonly PlatformEntry[];
+  /**
+   * Awaited after each workload's DNS records, so the runtime registers them before the next are declared
+   * (stacks/deploy.ts: one turn of the event loop). Without it every record is declared in the constructor.
+   */
+  readonly pace?: () => Promise<void>;
 }
 
 /** What the ring needs to know of a target. */

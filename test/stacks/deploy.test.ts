@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { describe, expect, it, test, vi } from "vitest";
+import { DNS_ADAPTERS } from "../../components/adapters/dns-registry";
 import { Platform } from "../../components/platform";
 import { parseStackConfig, type StackConfig } from "../../config/schema";
 import { contextOf, deploy, placementOf, workloadsByTarget } from "../../stacks/deploy";
@@ -256,5 +257,46 @@ describe("deploy", () => {
       ["par-a", "par-b"],
       ["par-a", "par-b", "par-c"],
     ]);
+  });
+
+  it("declares the fleet's DNS records a workload at a time too, the previous workload's all registered", async () => {
+    const recording = recordingMocks({ stack: "eu-fleet" });
+    const config = configOf("eu-fleet");
+    const shop = config.workloads[0] as StackConfig["workloads"][number];
+    const three = { ...config, workloads: ["a", "b", "c"].map((name) => ({ ...shop, name })) };
+    // Record names are `fleet-<workload>-...` (components/fleet/dns.ts).
+    const workloadOf = (name: string) => name.split("-")[1] ?? "";
+    const isRecord = (type: string) => type.includes("ecord");
+    const registeredAtFirstRecord = new Map<string, string[]>();
+    const spies = Object.values(DNS_ADAPTERS).map((adapter) => {
+      const original = adapter.record.bind(adapter);
+      return vi.spyOn(adapter, "record").mockImplementation((name, args, opts) => {
+        if (!registeredAtFirstRecord.has(workloadOf(name)))
+          registeredAtFirstRecord.set(
+            workloadOf(name),
+            recording.resources.filter((r) => isRecord(r.type)).map((r) => r.name),
+          );
+        return original(name, args, opts);
+      });
+    });
+    try {
+      await deploy(three, secretsOf(three), "eu-fleet");
+      await settle(recording);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const recordsOf = (workloads: string[]) =>
+      recording.resources
+        .filter((r) => isRecord(r.type) && workloads.includes(workloadOf(r.name)))
+        .map((r) => r.name)
+        .sort();
+    expect(recordsOf(["a"]).length).toBeGreaterThan(2);
+    expect(
+      Object.fromEntries([...registeredAtFirstRecord].map(([w, names]) => [w, names.sort()])),
+    ).toEqual({
+      a: [],
+      b: recordsOf(["a"]),
+      c: recordsOf(["a", "b"]),
+    });
   });
 });
