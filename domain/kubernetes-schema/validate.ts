@@ -33,24 +33,45 @@ interface Prepared {
   readonly unknownPaths: string[];
 }
 
-/** A copy without nulls, with the JSON pointers of unknown values collected. */
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/**
+ * The object without nulls, with the JSON pointers of unknown values collected. Copy on write: a part with no null
+ * in it is the declared part itself (Ajv only reads it), so a plan's objects are not copied to be validated.
+ */
 function prepare(value: unknown, isUnknown: (value: unknown) => boolean): Prepared {
   const unknownPaths: string[] = [];
-  const walk = (node: unknown, pointer: string): unknown => {
-    if (isUnknown(node)) {
-      unknownPaths.push(pointer);
+  // The keys down to the node being walked; joined into a pointer only for an unknown value, which few are.
+  const keys: string[] = [];
+  const walk = (node: unknown): unknown => {
+    if (node === null || typeof node !== "object") {
+      if (isUnknown(node)) unknownPaths.push(keys.map((k) => `/${escapePointer(k)}`).join(""));
       return node;
     }
-    if (Array.isArray(node)) return node.map((item, i) => walk(item, `${pointer}/${i}`));
-    if (node === null || typeof node !== "object") return node;
-    const out: Json = {};
-    for (const [key, child] of Object.entries(node as Json)) {
-      if (child === null || child === undefined) continue;
-      out[key] = walk(child, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    if (Array.isArray(node)) {
+      let copy: unknown[] | undefined;
+      node.forEach((item: unknown, i) => {
+        keys.push(String(i));
+        const walked = walk(item);
+        keys.pop();
+        if (walked !== item) (copy ??= [...node])[i] = walked;
+      });
+      return copy ?? node;
     }
-    return out;
+    const entries = Object.entries(node as Json);
+    let copy: Json | undefined;
+    entries.forEach(([key, child], i) => {
+      const dropped = child === null || child === undefined;
+      keys.push(key);
+      const walked = dropped ? undefined : walk(child);
+      keys.pop();
+      if (copy === undefined && !dropped && walked === child) return;
+      copy ??= Object.fromEntries(entries.slice(0, i));
+      if (!dropped) copy[key] = walked;
+    });
+    return copy ?? node;
   };
-  return { value: walk(value, ""), unknownPaths };
+  return { value: walk(value), unknownPaths };
 }
 
 /** `/spec/ports/0/port` → `spec.ports[0].port`. */
