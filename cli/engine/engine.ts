@@ -386,13 +386,13 @@ async function recordProgram(
 }
 
 /** Reads the resources of a `pulumi preview --json` or `pulumi stack export` file. */
-function recordImported(
+async function recordImported(
   input: NonNullable<CheckOptions["input"]>,
   dir: string,
   progress: (phase: string) => void,
-): Recorded {
+): Promise<Recorded> {
   progress(`reading ${input.file}`);
-  const imported = readImported(input.kind, input.file);
+  const imported = await readImported(input.kind, input.file);
   const toolchain = importedToolchain(dir, imported, process.env);
   return {
     project: imported.project,
@@ -439,7 +439,7 @@ export async function check(opts: CheckOptions): Promise<CheckOutcome> {
     : fileConfig;
 
   const recorded = opts.input
-    ? recordImported(opts.input, opts.dir, progress)
+    ? await recordImported(opts.input, opts.dir, progress)
     : await recordProgram(opts, progress);
   // The run's (or the file's) garbage goes before the packs allocate; the packs' before the report (heap.ts).
   collectGarbage();

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type { RecordedResource } from "../engine/recorder";
 import {
   InputError,
+  parseJson,
   BLINDED_SECRET,
   parseSourcePosition,
   readResourceV3,
@@ -91,16 +92,17 @@ function defaultProviders(
   });
 }
 
+/** What a preview file that does not parse is told. */
+export const previewNotJson = (why: string) =>
+  `the preview file is not JSON (${why}); only stdout of the preview belongs in it. ${FIX}`;
+
 /** Parses the text of `pulumi preview --json` into the engine's resources and the stack they belong to. */
 export function readPreviewJson(text: string): ImportedResources {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(
-      `the preview file is not JSON (${(err as Error).message}); only stdout of the preview belongs in it. ${FIX}`,
-    );
-  }
+  return readPreviewDocument(parseJson(text, previewNotJson));
+}
+
+/** The engine's resources and their stack, from the parsed digest of `pulumi preview --json`. */
+export function readPreviewDocument(doc: unknown): ImportedResources {
   const parsed = digestSchema.safeParse(doc);
   if (!parsed.success || doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new InputError(

@@ -21,6 +21,15 @@ export class InputError extends Error {
   override readonly name = "InputError";
 }
 
+/** `JSON.parse(text)`, or an InputError with `notJson(why)`. */
+export function parseJson(text: string, notJson: (why: string) => string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new InputError(notJson((err as Error).message));
+  }
+}
+
 /** Where a program declared a resource, from the engine's `sourcePosition`. */
 export interface SourceLocation {
   readonly file: string;

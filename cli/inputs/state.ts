@@ -9,6 +9,7 @@ import { z } from "zod";
 import { PULUMI_CLOUD_URL } from "../../config/catalog/toolchain";
 import {
   InputError,
+  parseJson,
   parseSourcePosition,
   plaintextSecretsOf,
   readResourceV3,
@@ -53,14 +54,16 @@ function deploymentOf(doc: Record<string, unknown>): unknown {
   );
 }
 
+/** What a state file that does not parse is told. */
+export const stateNotJson = (why: string) => `the state file is not JSON (${why}). ${FIX}`;
+
 /** Parses the text of `pulumi stack export` into the engine's resources and the stack they belong to. */
 export function readState(text: string): ImportedResources {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`the state file is not JSON (${(err as Error).message}). ${FIX}`);
-  }
+  return readStateDocument(parseJson(text, stateNotJson));
+}
+
+/** The engine's resources and their stack, from the parsed document of `pulumi stack export`. */
+export function readStateDocument(doc: unknown): ImportedResources {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new InputError(
       `the state file must hold a JSON object, got ${Array.isArray(doc) ? "an array" : String(doc)}. ${FIX}`,
