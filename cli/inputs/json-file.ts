@@ -6,8 +6,6 @@
  */
 import { constants } from "node:buffer";
 import { createReadStream, readFileSync, statSync } from "node:fs";
-import { parserStream } from "stream-json";
-import Assembler from "stream-json/assembler.js";
 
 /** The file is not JSON: `message` says where. */
 export class JsonSyntaxError extends Error {
@@ -53,7 +51,12 @@ function parseText(text: string): unknown {
   }
 }
 
-function streamedDocument(file: string): Promise<unknown> {
+/** Loaded only for such a file: 30 ms of start-up every other check does without. */
+async function streamedDocument(file: string): Promise<unknown> {
+  const [{ parserStream }, { default: Assembler }] = await Promise.all([
+    import("stream-json"),
+    import("stream-json/assembler.js"),
+  ]);
   return new Promise((resolve, reject) => {
     const source = createReadStream(file);
     const tokens = source.pipe(parserStream());
