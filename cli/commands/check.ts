@@ -2,7 +2,6 @@
  * `sovereign check`: run a Pulumi program offline, check the plan against the policy packs, print the plan and
  * the verdicts. Exit 0 without mandatory violations, 1 with, 2 when the command line, config or program is wrong.
  */
-import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import type { CliIO, MainOptions } from "../io";
@@ -14,6 +13,7 @@ import { kubernetesVersionOption } from "../engine/kubernetes-version";
 import { redactor } from "../engine/redact";
 import { FORMAT_NAMES, RENDERERS } from "../format";
 import { createProgress } from "../progress";
+import { writeOut } from "./out-file";
 
 export const CHECK_HELP = `Usage: sovereign check [program-dir] [--stack <name>] [options]
        sovereign check --preview-json <file> | --state <file> [options]
@@ -188,19 +188,13 @@ export async function runCheck(
       plan: outcome.resources,
       verbose: values.verbose,
     };
-    const output = outcome.redact(render(outcome.report, context));
+    const pieces = render(outcome.report, context);
     const { mandatory, advisory } = outcome.report.summary;
     if (values.out) {
-      try {
-        writeFileSync(values.out, output);
-      } catch (e) {
-        throw new CheckError(
-          `--out ${values.out}: cannot write the report: ${(e as Error).message}`,
-        );
-      }
+      writeOut(values.out, pieces, outcome.redact);
       io.stdout(resultLine(mandatory, advisory));
     } else {
-      io.stdout(output);
+      for (const piece of pieces) io.stdout(outcome.redact(piece));
     }
     return mandatory > 0 ? ExitCode.violations : ExitCode.ok;
   } catch (e) {

@@ -6,23 +6,32 @@
 import type { CheckReport } from "../engine/report";
 import type { FormatContext } from "./context";
 import { render as renderHtml } from "./html";
-import { renderJson } from "./json";
+import { renderJsonPieces } from "./json";
 import { render as renderJunit } from "./junit";
 import { render as renderMarkdown } from "./markdown";
-import { renderPreviewJson } from "./preview-json";
+import { renderPreviewJsonPieces } from "./preview-json";
 import { render as renderSarif } from "./sarif";
 import { renderText } from "./text";
 
-export type Renderer = (report: CheckReport, ctx?: FormatContext) => string;
+/**
+ * The output in pieces, written in order: one for most formats; for the JSON ones, which grow with the plan, a
+ * piece per resource or step, so that no one string has to hold a text larger than V8's longest (json-pieces.ts).
+ */
+export type Renderer = (report: CheckReport, ctx?: FormatContext) => Iterable<string>;
+
+/** A format rendered as one text. */
+const whole =
+  (render: (report: CheckReport, ctx?: FormatContext) => string): Renderer =>
+  (report, ctx) => [render(report, ctx)];
 
 export const RENDERERS: Readonly<Record<string, Renderer>> = {
-  text: renderText,
-  json: renderJson,
-  markdown: renderMarkdown,
-  sarif: renderSarif,
-  junit: renderJunit,
-  "preview-json": renderPreviewJson,
-  html: renderHtml,
+  text: whole(renderText),
+  json: renderJsonPieces,
+  markdown: whole(renderMarkdown),
+  sarif: whole(renderSarif),
+  junit: whole(renderJunit),
+  "preview-json": renderPreviewJsonPieces,
+  html: whole(renderHtml),
 };
 
 export const FORMAT_NAMES = Object.keys(RENDERERS);

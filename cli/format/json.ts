@@ -2,7 +2,13 @@
 import type { CheckReport } from "../engine/report";
 import type { FormatContext } from "./context";
 import { redactDeep } from "../engine/redact";
+import { jsonFilePieces } from "./json-pieces";
+
+/** The report's JSON in pieces, a resource or violation each (json-pieces.ts). */
+export function renderJsonPieces(report: CheckReport, ctx: FormatContext = {}): Iterable<string> {
+  return jsonFilePieces(redactDeep(report, ctx.secrets ?? []), 2, 2);
+}
 
 export function renderJson(report: CheckReport, ctx: FormatContext = {}): string {
-  return `${JSON.stringify(redactDeep(report, ctx.secrets ?? []), null, 2)}\n`;
+  return [...renderJsonPieces(report, ctx)].join("");
 }

@@ -11,6 +11,7 @@ import { redactDeep, REDACTED } from "../engine/redact";
 import { UNKNOWN, type RecordedResource } from "../engine/recorder";
 import type { CheckReport } from "../engine/report";
 import type { FormatContext } from "./context";
+import { jsonFilePieces } from "./json-pieces";
 
 type Json = Record<string, unknown>;
 
@@ -100,8 +101,14 @@ function seconds(duration: string): number {
   return Math.round(total);
 }
 
-/** The preview digest of the recorded plan (`ctx.plan`); the report gives each resource's declaration site. */
-export function renderPreviewJson(report: CheckReport, ctx: FormatContext = {}): string {
+/**
+ * The preview digest of the recorded plan (`ctx.plan`), in pieces, a step each (json-pieces.ts); the report gives
+ * each resource's declaration site.
+ */
+export function renderPreviewJsonPieces(
+  report: CheckReport,
+  ctx: FormatContext = {},
+): Iterable<string> {
   const plan = ctx.plan;
   if (plan === undefined)
     throw new CheckError(
@@ -120,5 +127,9 @@ export function renderPreviewJson(report: CheckReport, ctx: FormatContext = {}):
     duration: 0,
     changeSummary: { create: steps.length },
   };
-  return `${JSON.stringify(redactDeep(digest, ctx.secrets ?? []), null, 4)}\n`;
+  return jsonFilePieces(redactDeep(digest, ctx.secrets ?? []), 4, 2);
+}
+
+export function renderPreviewJson(report: CheckReport, ctx: FormatContext = {}): string {
+  return [...renderPreviewJsonPieces(report, ctx)].join("");
 }
