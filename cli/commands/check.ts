@@ -33,7 +33,8 @@ Options:
                              Pulumi CLI runs it. Default: the project's only stack file, else 'dev'.
   -p, --pack <name>          Policy pack to run; repeat for several. Default: every pack in policies/packs.ts.
   -f, --format <format>      Output format: ${FORMAT_NAMES.join(" | ")}. Default: text.
-  -o, --out <file>           Write the rendered output to <file>; stdout then gets one result line.
+  -o, --out <file>           Write the rendered output to <file> (whole or not at all: it is written beside
+                             it and renamed when complete); stdout then gets one result line.
   -c, --config <key=value>   Set a config value (as 'pulumi config set' would); repeat for several. A key
                              without a namespace gets the project's (region → <project>:region).
       --config-file <file>   Read stack config from <file> instead of Pulumi.<stack>.yaml.
