@@ -5,10 +5,39 @@
  * workloads of the benchmark fleet).
  */
 
-/** What JSON.stringify writes for `value` under `key`: its `toJSON` result, else itself. */
+/**
+ * An array whose items are made as they are written, one at a time, so they never all exist at once (a preview
+ * digest's steps). `JSON.stringify` sees the whole array (`toJSON`).
+ */
+export class LazyJsonArray {
+  constructor(private readonly makeItems: () => Iterable<unknown>) {}
+
+  items(): Iterable<unknown> {
+    return this.makeItems();
+  }
+
+  toJSON(): unknown[] {
+    return [...this.makeItems()];
+  }
+}
+
+/** What JSON.stringify writes for `value` under `key`: its `toJSON` result, else itself. A lazy array stays. */
 function jsonValueOf(value: unknown, key: string): unknown {
+  if (value instanceof LazyJsonArray) return value;
   const withToJson = value as { toJSON?: (key: string) => unknown } | null | undefined;
   return typeof withToJson?.toJSON === "function" ? withToJson.toJSON(key) : value;
+}
+
+/** The members of an object or array as `[key, value]`, a lazy array's made as they are read. */
+function* membersOf(value: object): Generator<[string, unknown]> {
+  if (value instanceof LazyJsonArray) {
+    let i = 0;
+    for (const item of value.items()) yield [String(i++), item];
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) yield [String(i), value[i] as unknown];
+  } else {
+    for (const key of Object.keys(value)) yield [key, (value as Record<string, unknown>)[key]];
+  }
 }
 
 /** A member JSON.stringify leaves out of an object (and writes as null in an array). */
@@ -26,7 +55,8 @@ export function* jsonFilePieces(value: unknown, indent: number, depth: number): 
 }
 
 function* piecesAt(value: unknown, indent: number, depth: number, pad: string): Generator<string> {
-  if (depth === 0 || value === null || typeof value !== "object") {
+  const lazy = value instanceof LazyJsonArray;
+  if ((depth === 0 && !lazy) || value === null || typeof value !== "object") {
     // Nested lines take this level's indentation; a newline inside a string is escaped, never literal.
     yield (JSON.stringify(value, null, indent) ?? "null").replace(/\n/g, `\n${pad}`);
     return;
@@ -35,19 +65,16 @@ function* piecesAt(value: unknown, indent: number, depth: number, pad: string): 
   const gap = " ".repeat(indent);
   const inner = pad + gap;
   const newline = (at: string) => (gap === "" ? "" : `\n${at}`);
-  const array = Array.isArray(value);
-  const members: [string, unknown][] = array
-    ? value.map((item: unknown, i) => [String(i), item])
-    : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
+  const array = lazy || Array.isArray(value);
   let first = true;
-  for (const [key, raw] of members) {
+  for (const [key, raw] of membersOf(value)) {
     const member = jsonValueOf(raw, key);
     if (!array && isOmitted(member)) continue;
     const name = array ? "" : `${JSON.stringify(key)}:${gap === "" ? "" : " "}`;
     yield `${first ? (array ? "[" : "{") : ","}${newline(inner)}${name}`;
     first = false;
     if (array && isOmitted(member)) yield "null";
-    else yield* piecesAt(member, indent, depth - 1, inner);
+    else yield* piecesAt(member, indent, Math.max(0, depth - 1), inner);
   }
   yield first ? (array ? "[]" : "{}") : `${newline(pad)}${array ? "]" : "}"}`;
 }

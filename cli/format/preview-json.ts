@@ -11,7 +11,7 @@ import { redactDeep, REDACTED } from "../engine/redact";
 import { UNKNOWN, type RecordedResource } from "../engine/recorder";
 import type { CheckReport } from "../engine/report";
 import type { FormatContext } from "./context";
-import { jsonFilePieces } from "./json-pieces";
+import { jsonFilePieces, LazyJsonArray } from "./json-pieces";
 
 type Json = Record<string, unknown>;
 
@@ -115,19 +115,22 @@ export function renderPreviewJsonPieces(
       "--format preview-json prints the recorded plan, which this run did not keep",
     );
   const sources = new Map(report.resources.map((r) => [r.urn, r.source]));
-  const steps = plan.map((r) => ({
-    op: "create",
-    urn: r.urn,
-    ...(r.provider ? { provider: r.provider } : {}),
-    newState: stateOf(r, sources.get(r.urn)),
-  }));
-  const digest = {
-    steps,
-    diagnostics: [],
-    duration: 0,
-    changeSummary: { create: steps.length },
-  };
-  return jsonFilePieces(redactDeep(digest, ctx.secrets ?? []), 4, 2);
+  const secrets = ctx.secrets ?? [];
+  // Each step is made, redacted and written before the next: the plan's inputs are never all copied at once.
+  const steps = new LazyJsonArray(function* () {
+    for (const r of plan)
+      yield redactDeep(
+        {
+          op: "create",
+          urn: r.urn,
+          ...(r.provider ? { provider: r.provider } : {}),
+          newState: stateOf(r, sources.get(r.urn)),
+        },
+        secrets,
+      );
+  });
+  const digest = { steps, diagnostics: [], duration: 0, changeSummary: { create: plan.length } };
+  return jsonFilePieces(digest, 4, 2);
 }
 
 export function renderPreviewJson(report: CheckReport, ctx: FormatContext = {}): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { jsonPieces } from "../../../cli/format/json-pieces";
+import { jsonPieces, LazyJsonArray } from "../../../cli/format/json-pieces";
 
 const VALUES: [string, unknown][] = [
   ["a scalar", 42],
@@ -38,5 +38,25 @@ describe("jsonPieces", () => {
     const pieces = [...jsonPieces({ resources }, 2, 2)];
     expect(pieces.length).toBeGreaterThan(2000);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(100);
+  });
+
+  test("writes a lazy array as the array of its items, making each only when it is written", () => {
+    let made = 0;
+    const steps = new LazyJsonArray(function* () {
+      for (const urn of ["urn:a", "urn:b", "urn:c"]) {
+        made += 1;
+        yield { op: "create", urn, newState: { inputs: { n: made } } };
+      }
+    });
+    const pieces = jsonPieces({ steps, changeSummary: { create: 3 } }, 4, 2);
+    const firstPieces = [pieces.next(), pieces.next(), pieces.next()];
+    expect(firstPieces.every((p) => p.done === false)).toBe(true);
+    expect(made).toBe(1);
+    const text = [...firstPieces.map((p) => p.value as string), ...pieces].join("");
+    made = 0;
+    expect(text).toBe(JSON.stringify({ steps, changeSummary: { create: 3 } }, null, 4));
+    expect(JSON.parse(text)).toMatchObject({
+      steps: [{ urn: "urn:a" }, { urn: "urn:b" }, { urn: "urn:c" }],
+    });
   });
 });
