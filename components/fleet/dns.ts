@@ -147,29 +147,11 @@ function lift<T>(value: pulumi.Input<string>, f: (v: string) => T): pulumi.Input
   return typeof value === "string" ? f(value) : (value as pulumi.Output<string>).apply(f);
 }
 
-export interface FleetDns {
-  /** Shared host per workload, for workloads that run somewhere. */
-  readonly hosts: Record<string, string>;
-  readonly records: pulumi.CustomResource[];
-}
-
 /** The fleet's DNS before any record exists: the shared hosts, and one declaration per workload that runs. */
 export interface FleetDnsPlan {
   readonly hosts: Record<string, string>;
   /** Each declares one workload's records in every DNS service (in the order of `sovereign:workloads`). */
   readonly recordSets: readonly (() => pulumi.CustomResource[])[];
-}
-
-/** Creates every workload's record set at once (`dnsPlanOf`). */
-export function createDns(
-  name: string,
-  parent: pulumi.Resource,
-  config: StackConfig,
-  fleet: FleetConfig,
-  platforms: readonly PlatformEntry[],
-): FleetDns {
-  const plan = dnsPlanOf(name, parent, config, fleet, platforms);
-  return { hosts: plan.hosts, records: plan.recordSets.flatMap((declare) => declare()) };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { createDns, dnsPlanOf } from "./dns";
+import { dnsPlanOf } from "./dns";
 import { FLEET_TYPE, type FleetRules } from "../../domain/fleet-facts";
 import { checkedFleet, rulesOf, type FleetArgs } from "./plan";
 import { createReplication } from "./replication";
@@ -15,7 +15,8 @@ export interface FleetOutputs {
   readonly rules: FleetRules;
   /** Shared host per workload (`shop.apps.example.eu`). */
   readonly hosts: Record<string, string>;
-  readonly records: pulumi.CustomResource[];
+  /** Every DNS record, once declared: at once, or with `args.pace` one workload's records per pace. */
+  readonly records: Promise<pulumi.CustomResource[]>;
   readonly copyJobs: k8s.batch.v1.CronJob[];
 }
 
@@ -31,12 +32,11 @@ export class Fleet extends pulumi.ComponentResource {
     const fleet = checkedFleet(args);
     const rules = rulesOf(args.config, fleet, args.platforms);
     super(FLEET_TYPE, name, { fleet: rules }, opts);
-    const dns = dnsPlanOf(name, this, args.config, fleet, args.platforms);
-    this.declared = declareRecords(dns.recordSets, args.pace);
-    createReplication(name, this, fleet, args.platforms);
-    this.hosts = pulumi.output(dns.hosts);
-    this.rules = pulumi.output(rules);
-    this.registerOutputs({ fleet: rules, hosts: dns.hosts });
+    const outputs = createFleet(name, this, args);
+    this.declared = outputs.records.then(() => undefined);
+    this.rules = pulumi.output(outputs.rules);
+    this.hosts = pulumi.output(outputs.hosts);
+    this.registerOutputs({ fleet: outputs.rules, hosts: outputs.hosts });
   }
 }
 
@@ -45,18 +45,17 @@ export class Fleet extends pulumi.ComponentResource {
  * set and then `pace`, in turn.
  */
 function declareRecords(
-  sets: readonly (() => unknown)[],
+  sets: readonly (() => pulumi.CustomResource[])[],
   pace: (() => Promise<void>) | undefined,
-): Promise<void> {
-  if (!pace) {
-    for (const declare of sets) declare();
-    return Promise.resolve();
-  }
+): Promise<pulumi.CustomResource[]> {
+  if (!pace) return Promise.resolve(sets.flatMap((declare) => declare()));
   return (async () => {
+    const records: pulumi.CustomResource[] = [];
     for (const declare of sets) {
-      declare();
+      records.push(...declare());
       await pace();
     }
+    return records;
   })();
 }
 
@@ -68,7 +67,8 @@ export function createFleet(
 ): FleetOutputs {
   const fleet = checkedFleet(args);
   const rules = rulesOf(args.config, fleet, args.platforms);
-  const dns = createDns(name, self, args.config, fleet, args.platforms);
+  const dns = dnsPlanOf(name, self, args.config, fleet, args.platforms);
+  const records = declareRecords(dns.recordSets, args.pace);
   const copyJobs = createReplication(name, self, fleet, args.platforms);
-  return { rules, hosts: dns.hosts, records: dns.records, copyJobs };
+  return { rules, hosts: dns.hosts, records, copyJobs };
 }

@@ -17,7 +17,6 @@ export {
 } from "./plan";
 export {
   addressNeedOf,
-  createDns,
   dnsPlanOf,
   recordDataOf,
   recordTypeOf,
@@ -25,7 +24,6 @@ export {
   sharedAddress,
   sharedEndpoints,
   sharedHostOf,
-  type FleetDns,
   type FleetDnsPlan,
   type SharedNameContext,
 } from "./dns";
