@@ -14,8 +14,8 @@ import { render as renderSarif } from "./sarif";
 import { renderText } from "./text";
 
 /**
- * The output in pieces, written in order: one for most formats; for the JSON ones, which grow with the plan, a
- * piece per resource or step, so that no one string has to hold a text larger than V8's longest (json-pieces.ts).
+ * The output in pieces, written in order: one for most formats; for the JSON ones, which grow with the plan, runs
+ * of about 256 KiB, so that no one string has to hold a text larger than V8's longest (json-pieces.ts).
  */
 export type Renderer = (report: CheckReport, ctx?: FormatContext) => Iterable<string>;
 

@@ -48,9 +48,22 @@ export function* jsonPieces(value: unknown, indent: number, depth: number): Gene
   yield* piecesAt(jsonValueOf(value, ""), indent, depth, "");
 }
 
-/** A JSON file's text in pieces: `jsonPieces` and the final newline. */
+/** Pieces joined into runs of at least `size` characters: one write for many small pieces. */
+function* joinedUpTo(pieces: Iterable<string>, size: number): Generator<string> {
+  let run = "";
+  for (const piece of pieces) {
+    run += piece;
+    if (run.length >= size) {
+      yield run;
+      run = "";
+    }
+  }
+  if (run !== "") yield run;
+}
+
+/** A JSON file's text: `jsonPieces` in runs of about 256 KiB to write, and the final newline. */
 export function* jsonFilePieces(value: unknown, indent: number, depth: number): Generator<string> {
-  yield* jsonPieces(value, indent, depth);
+  yield* joinedUpTo(jsonPieces(value, indent, depth), 256 * 1024);
   yield "\n";
 }
 

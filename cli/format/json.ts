@@ -4,7 +4,7 @@ import type { FormatContext } from "./context";
 import { redactDeep } from "../engine/redact";
 import { jsonFilePieces } from "./json-pieces";
 
-/** The report's JSON in pieces, a resource or violation each (json-pieces.ts). */
+/** The report's JSON in runs of pieces, never one string (json-pieces.ts). */
 export function renderJsonPieces(report: CheckReport, ctx: FormatContext = {}): Iterable<string> {
   return jsonFilePieces(redactDeep(report, ctx.secrets ?? []), 2, 2);
 }

@@ -102,7 +102,7 @@ function seconds(duration: string): number {
 }
 
 /**
- * The preview digest of the recorded plan (`ctx.plan`), in pieces, a step each (json-pieces.ts); the report gives
+ * The preview digest of the recorded plan (`ctx.plan`), in runs of pieces, its steps made one at a time (json-pieces.ts); the report gives
  * each resource's declaration site.
  */
 export function renderPreviewJsonPieces(
